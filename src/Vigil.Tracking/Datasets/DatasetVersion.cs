@@ -12,7 +12,7 @@ namespace Vigil.Tracking.Datasets;
 /// <param name="Source">Where the data came from (a file path, URL or topic).</param>
 /// <param name="ContentKey">The key of the stored content in the content store.</param>
 /// <param name="Target">The declared target column, if any.</param>
-/// <param name="CreatedAt">When the version was registered.</param>
+/// <param name="CreatedAt">When the version was registered (UTC, millisecond precision).</param>
 public sealed record DatasetVersion(
     string Name,
     int Version,
