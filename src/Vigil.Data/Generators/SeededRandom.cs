@@ -31,6 +31,11 @@ internal sealed class SeededRandom
         _s3 = SplitMix64(ref x);
     }
 
+    private SeededRandom(ulong s0, ulong s1, ulong s2, ulong s3) => (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+
+    /// <summary>A generator in the given raw state, to check the published reference outputs.</summary>
+    internal static SeededRandom FromState(ulong s0, ulong s1, ulong s2, ulong s3) => new(s0, s1, s2, s3);
+
     /// <summary>The next 64 uniformly distributed bits.</summary>
     public ulong NextUInt64()
     {
@@ -78,7 +83,8 @@ internal sealed class SeededRandom
         return u * factor;
     }
 
-    private static ulong SplitMix64(ref ulong state)
+    /// <summary>Advances a SplitMix64 state and returns its next output.</summary>
+    internal static ulong SplitMix64(ref ulong state)
     {
         state += 0x9E3779B97F4A7C15UL;
         var z = state;

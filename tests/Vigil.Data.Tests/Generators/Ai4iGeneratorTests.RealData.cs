@@ -25,7 +25,7 @@ public sealed partial class Ai4iGeneratorTests
 
         for (var i = 0; i < real.RowCount; i++)
         {
-            var code = types.Codes[i] == types.Categories.ToList().IndexOf("L") ? 0 : types[i] == "M" ? 1 : 2;
+            var code = types[i] switch { "L" => 0, "M" => 1, _ => 2 };
             Flag(Ai4iFailureRules.IsHeatDissipationFailure(air[i], process[i], speed[i])).ShouldBe(Values(real, Ai4iColumns.Hdf)[i], $"HDF row {i}");
             Flag(Ai4iFailureRules.IsPowerFailure(torque[i], speed[i])).ShouldBe(Values(real, Ai4iColumns.Pwf)[i], $"PWF row {i}");
             Flag(Ai4iFailureRules.IsOverstrainFailure(code, wear[i], torque[i])).ShouldBe(Values(real, Ai4iColumns.Osf)[i], $"OSF row {i}");
