@@ -16,7 +16,7 @@ namespace Vigil.Data.Generators;
 /// <para>Torque is N(40 Nm, 10 Nm), redrawn while negative. Speed follows from a constant drive power of 2860 W:
 /// <c>P = (T + T_loss) · (ω − ω₀)</c>, that is <c>n = n₀ + (60 / 2π) · 2860 W / (T + T_loss) + N(0, 50 rpm)</c>
 /// with a base speed n₀ = 909 rpm and a loss torque T_loss = 5.8 Nm. Plain <c>n = P / T</c> with 2860 W would give a
-/// mean of about 730 rpm and an unbounded tail as T → 0; with the documented power held fixed, n₀ and T_loss are the
+/// mean of about 740 rpm and an unbounded tail as T → 0; with the documented power held fixed, n₀ and T_loss are the
 /// least-squares fit to the published file (residual 54 rpm), and reproduce its speed mean (≈1539 rpm), sd (≈179) and
 /// correlation with torque (≈ −0.875).</para>
 /// <para>Each product adds 2 / 3 / 5 min (L / M / H) to the tool in use. Every tool gets a life drawn uniformly from
