@@ -29,7 +29,7 @@ public static class GenerateCommand
             Ai4iGeneratorOptions options;
             try
             {
-                options = new Ai4iGeneratorOptions { Rows = parse.GetValue(rows), Seed = parse.GetValue(seed) };
+                options = new Ai4iGeneratorOptions(parse.GetValue(rows), parse.GetValue(seed));
             }
             catch (ArgumentException ex)
             {

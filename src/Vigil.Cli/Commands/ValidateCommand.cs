@@ -26,7 +26,7 @@ public static class ValidateCommand
             var what = parse.GetRequiredValue(input);
             var (frameSource, read, registeredTarget) = await LoadAsync(context, parse, what, ct).ConfigureAwait(false);
             var targetName = parse.GetValue(target) ?? registeredTarget;
-            var report = DataValidator.Validate(read.Frame, new ValidationOptions { Target = targetName });
+            var report = DataValidator.Validate(read.Frame, new ValidationOptions(target: targetName));
             if (parse.GetValue(json))
             {
                 var doc = new JsonObject

