@@ -1,5 +1,6 @@
 using Vigil.Data.Frames;
 using Vigil.ML.Encoding;
+using Vigil.ML.Evaluation;
 
 namespace Vigil.ML;
 
@@ -78,6 +79,18 @@ public sealed class TabularClassifier
 
     /// <summary>The probability of the positive class (index 1) for every row of a binary classifier.</summary>
     public double[] PredictPositive(DataFrame frame) => Model.PredictPositive(Encoding.Transform(frame));
+
+    /// <summary>Binary metrics on a labelled frame (positive class = index 1) at <paramref name="threshold"/>.</summary>
+    public ClassificationMetrics EvaluateBinary(DataFrame labelled, double threshold = 0.5)
+    {
+        ArgumentNullException.ThrowIfNull(labelled);
+        if (ClassCount != 2)
+        {
+            throw new InvalidOperationException($"Binary metrics need 2 classes; this classifier has {ClassCount}.");
+        }
+
+        return ClassificationMetrics.Binary(Labels.Encode(labelled[Labels.TargetName]), PredictPositive(labelled), threshold);
+    }
 
     /// <summary>The most probable label of every row (the lowest class index on ties).</summary>
     public string[] PredictLabels(DataFrame frame)

@@ -49,4 +49,14 @@ public sealed class TabularClassifierTests
     [Fact]
     public void PredictProba_MissingColumn_ThrowsNamingIt() =>
         Should.Throw<ArgumentException>(() => Train().PredictProba(Frames.Machines().Drop("Temp"))).Message.ShouldContain("'Temp'");
+
+    [Fact]
+    public void EvaluateBinary_TrainingFrame_IsPerfect()
+    {
+        var m = Train().EvaluateBinary(Frames.Machines());
+
+        m.F1.ShouldBe(1.0);
+        m.RocAuc.ShouldBe(1.0);
+        m.PositiveSupport.ShouldBe(2);
+    }
 }

@@ -16,14 +16,9 @@ internal sealed class ClassificationTreeBuilder
     private readonly DecisionTreeOptions _options;
     private readonly int _classCount;
     private readonly int _featureCount;
-    private readonly int _rowCount;
-    private readonly double[] _columns;  // column-major copy: _columns[f * _allRows + row]
-    private readonly int _allRows;
     private readonly int[] _labels;
     private readonly double[] _weights;  // sample weight × class weight per original row
-    private readonly int[] _sorted;      // per feature a block of _rowCount active rows, sorted by value, NaN last
-    private readonly int[] _scratch;
-    private readonly bool[] _goesLeft;
+    private readonly PresortedFeatures _features;
     private readonly int[] _featureOrder;
     private readonly Random? _random;
     private readonly int _maxFeatures;
@@ -40,44 +35,15 @@ internal sealed class ClassificationTreeBuilder
         _options = options;
         _classCount = data.ClassCount;
         _featureCount = data.FeatureCount;
-        _allRows = data.RowCount;
         _labels = data.Labels.ToArray();
         _weights = RowWeights(data, options.ClassWeighting);
-
-        var active = new List<int>(_allRows);
-        for (var r = 0; r < _allRows; r++)
-        {
-            if (_weights[r] > 0)
-            {
-                active.Add(r);
-                _rootWeight += _weights[r];
-            }
-        }
-
-        if (active.Count == 0)
+        _rootWeight = _weights.Sum();
+        if (!(_rootWeight > 0))
         {
             throw new ArgumentException("The training set has no rows with positive weight.", nameof(data));
         }
 
-        _rowCount = active.Count;
-        _columns = new double[_featureCount * _allRows];
-        var x = data.Features.Values;
-        for (var r = 0; r < _allRows; r++)
-        {
-            for (var f = 0; f < _featureCount; f++)
-            {
-                _columns[(f * _allRows) + r] = x[(r * _featureCount) + f];
-            }
-        }
-
-        _sorted = new int[_featureCount * _rowCount];
-        for (var f = 0; f < _featureCount; f++)
-        {
-            SortFeature(f, active);
-        }
-
-        _scratch = new int[_rowCount];
-        _goesLeft = new bool[_allRows];
+        _features = new PresortedFeatures(data.Features, _weights);
         _featureOrder = [.. Enumerable.Range(0, _featureCount)];
         _maxFeatures = Math.Min(options.MaxFeatures ?? _featureCount, _featureCount);
         _random = _maxFeatures < _featureCount ? new Random(options.Seed) : null;
@@ -88,7 +54,7 @@ internal sealed class ClassificationTreeBuilder
     public (FlatTree Tree, double[] Importances) Build(CancellationToken cancellationToken)
     {
         var stack = new Stack<(int Start, int End, int Depth, int Parent, bool IsLeft)>();
-        stack.Push((0, _rowCount, 0, -1, false));
+        stack.Push((0, _features.ActiveCount, 0, -1, false));
         Span<double> counts = _classCount <= 64 ? stackalloc double[_classCount] : new double[_classCount];
         while (stack.Count > 0)
         {
@@ -115,7 +81,7 @@ internal sealed class ClassificationTreeBuilder
 
             _importances[s.Feature] += Math.Max(decrease, 0);
             _nodes[id] = new TreeNode(s.Feature, s.Threshold, -1, -1, s.MissingLeft);
-            var leftCount = Partition(start, end, s);
+            var leftCount = _features.Partition(start, end, s.Feature, s.Threshold, s.MissingLeft);
             stack.Push((start + leftCount, end, depth + 1, id, false));
             stack.Push((start, start + leftCount, depth + 1, id, true));
         }
@@ -136,7 +102,7 @@ internal sealed class ClassificationTreeBuilder
     {
         counts.Clear();
         weight = 0;
-        foreach (var r in _sorted.AsSpan(start, end - start))
+        foreach (var r in _features.Rows(0, start, end))
         {
             counts[_labels[r]] += _weights[r];
             weight += _weights[r];
@@ -192,9 +158,7 @@ internal sealed class ClassificationTreeBuilder
             }
 
             var f = _featureOrder[visited];
-            var rows = _sorted.AsSpan((f * _rowCount) + start, end - start);
-            var column = _columns.AsSpan(f * _allRows, _allRows);
-            var candidate = _search.Search(f, rows, column, _labels, _weights, counts, nodeWeight);
+            var candidate = _search.Search(f, _features.Rows(f, start, end), _features.Column(f), _labels, _weights, counts, nodeWeight);
             if (candidate is { } c && (best is null || c.ChildrenCost < best.Value.ChildrenCost - (Tolerance * nodeWeight)))
             {
                 best = c;
@@ -202,66 +166,6 @@ internal sealed class ClassificationTreeBuilder
         }
 
         return best;
-    }
-
-    private int Partition(int start, int end, SplitSearch.Candidate split)
-    {
-        var column = _columns.AsSpan(split.Feature * _allRows, _allRows);
-        var leftCount = 0;
-        foreach (var r in _sorted.AsSpan((split.Feature * _rowCount) + start, end - start))
-        {
-            var v = column[r];
-            var left = double.IsNaN(v) ? split.MissingLeft : v <= split.Threshold;
-            _goesLeft[r] = left;
-            leftCount += left ? 1 : 0;
-        }
-
-        for (var f = 0; f < _featureCount; f++)
-        {
-            var segment = _sorted.AsSpan((f * _rowCount) + start, end - start);
-            int l = 0, rr = 0;
-            foreach (var r in segment)
-            {
-                if (_goesLeft[r])
-                {
-                    segment[l++] = r;
-                }
-                else
-                {
-                    _scratch[rr++] = r;
-                }
-            }
-
-            _scratch.AsSpan(0, rr).CopyTo(segment[l..]);
-        }
-
-        return leftCount;
-    }
-
-    private void SortFeature(int f, List<int> active)
-    {
-        var column = _columns.AsSpan(f * _allRows, _allRows);
-        var keys = new List<double>(active.Count);
-        var present = new List<int>(active.Count);
-        var missing = new List<int>();
-        foreach (var r in active)
-        {
-            if (double.IsNaN(column[r]))
-            {
-                missing.Add(r);
-            }
-            else
-            {
-                keys.Add(column[r]);
-                present.Add(r);
-            }
-        }
-
-        double[] keyArray = [.. keys];
-        int[] rowArray = [.. present];
-        Array.Sort(keyArray, rowArray);
-        rowArray.CopyTo(_sorted, f * _rowCount);
-        missing.CopyTo(_sorted, (f * _rowCount) + rowArray.Length);
     }
 
     private static double[] RowWeights(ClassificationSet data, ClassWeighting weighting)
