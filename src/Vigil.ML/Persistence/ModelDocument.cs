@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Vigil.Data.Frames;
+using Vigil.ML.Encoding;
+
+namespace Vigil.ML.Persistence;
+
+/// <summary>The JSON metadata of a model file (format version 1).</summary>
+internal sealed record ModelDocument
+{
+    public string? ModelKind { get; init; }
+
+    public string? LearnerName { get; init; }
+
+    public JsonElement LearnerOptions { get; init; }
+
+    public TargetDocument? Target { get; init; }
+
+    public List<InputColumnDocument>? InputSchema { get; init; }
+
+    public List<string>? FeatureNames { get; init; }
+
+    public List<ExcludedColumn>? ExcludedColumns { get; init; }
+
+    public Dictionary<string, double>? Metrics { get; init; }
+
+    public string? TrainingDatasetHash { get; init; }
+
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    public static ModelDocument From(TabularClassifier classifier, string modelKind)
+    {
+        using var options = JsonDocument.Parse(classifier.Info.LearnerOptionsJson);
+        return new ModelDocument
+        {
+            ModelKind = modelKind,
+            LearnerName = classifier.Info.LearnerName,
+            LearnerOptions = options.RootElement.Clone(),
+            Target = new TargetDocument(classifier.Labels.TargetName, classifier.Labels.TargetKind, [.. classifier.Labels.Labels]),
+            InputSchema = [.. classifier.Encoding.InputSchema.Columns.Select(c => new InputColumnDocument(c.Name, c.Kind, c.AllowedValues?.ToList()))],
+            FeatureNames = [.. classifier.Encoding.FeatureNames],
+            ExcludedColumns = [.. classifier.Encoding.ExcludedColumns],
+            Metrics = new Dictionary<string, double>(classifier.Info.Metrics, StringComparer.Ordinal),
+            TrainingDatasetHash = classifier.Info.TrainingDatasetHash,
+            CreatedAt = classifier.Info.CreatedAt,
+        };
+    }
+
+    public TabularEncoding ToEncoding()
+    {
+        var columns = Require(InputSchema, "inputSchema")
+            .Select(c => new ColumnSchema(c.Name, c.Kind, AllowedValues: c.Categories))
+            .ToList();
+        var encoding = new TabularEncoding(new FrameSchema(columns), ExcludedColumns);
+        if (!encoding.FeatureNames.SequenceEqual(Require(FeatureNames, "featureNames"), StringComparer.Ordinal))
+        {
+            throw new ModelFileException("The model file is inconsistent: its feature names do not match its input schema.");
+        }
+
+        return encoding;
+    }
+
+    public ClassLabels ToLabels()
+    {
+        var target = Require(Target, "target");
+        return new ClassLabels(target.Name, target.Kind, Require(target.ClassLabels, "target.classLabels"));
+    }
+
+    public ModelInfo ToInfo() => new()
+    {
+        LearnerName = Require(LearnerName, "learnerName"),
+        LearnerOptionsJson = LearnerOptions.ValueKind == JsonValueKind.Undefined ? "{}" : LearnerOptions.GetRawText(),
+        Metrics = Metrics ?? [],
+        TrainingDatasetHash = TrainingDatasetHash,
+        CreatedAt = CreatedAt,
+    };
+
+    public static T Require<T>(T? value, string name)
+        where T : class =>
+        value ?? throw new ModelFileException($"The model file's metadata lacks '{name}'.");
+}
+
+/// <summary>The target column and its class labels in class order.</summary>
+internal sealed record TargetDocument(string Name, ColumnKind Kind, List<string> ClassLabels);
+
+/// <summary>One raw input column; categorical columns list their categories in one-hot order.</summary>
+internal sealed record InputColumnDocument(string Name, ColumnKind Kind, List<string>? Categories);

@@ -1,0 +1,109 @@
+using System.Text.Json;
+
+namespace Vigil.ML.Persistence;
+
+/// <summary>
+/// Saves and loads a <see cref="TabularClassifier"/> as a versioned, checksummed binary file:
+/// magic "VIGILMDL", int32 format version, length-prefixed UTF-8 JSON metadata (model kind,
+/// learner and options, target and class labels, input schema, feature names, excluded columns,
+/// metrics, training dataset hash, creation time), a length-prefixed model payload written by the
+/// model kind's codec, and a SHA-256 of everything before it. Readers accept format versions
+/// <see cref="OldestReadableVersion"/> to <see cref="CurrentVersion"/> (N and N−1 once a version 2
+/// exists; version 1 is the first). Any defect throws <see cref="ModelFileException"/>; a load never
+/// returns a partial or different model.
+/// </summary>
+public static class ModelFile
+{
+    /// <summary>The format version this build writes.</summary>
+    public const int CurrentVersion = 1;
+
+    /// <summary>The oldest format version this build reads.</summary>
+    public const int OldestReadableVersion = 1;
+
+    /// <summary>Writes <paramref name="classifier"/> to <paramref name="destination"/>.</summary>
+    public static void Save(TabularClassifier classifier, Stream destination, ModelCodecs? codecs = null)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        destination.Write(Serialize(classifier, codecs));
+    }
+
+    /// <summary>Writes <paramref name="classifier"/> to <paramref name="path"/> atomically: a temporary file beside it, flushed, then moved over it.</summary>
+    public static void Save(TabularClassifier classifier, string path, ModelCodecs? codecs = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var bytes = Serialize(classifier, codecs);
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>Reads a classifier from the rest of <paramref name="source"/>.</summary>
+    public static TabularClassifier Load(Stream source, ModelCodecs? codecs = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        using var buffer = new MemoryStream();
+        source.CopyTo(buffer);
+        return Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), codecs ?? ModelCodecs.Default);
+    }
+
+    /// <summary>Reads a classifier from the file at <paramref name="path"/>.</summary>
+    public static TabularClassifier Load(string path, ModelCodecs? codecs = null) =>
+        Deserialize(File.ReadAllBytes(path), codecs ?? ModelCodecs.Default);
+
+    private static byte[] Serialize(TabularClassifier classifier, ModelCodecs? codecs)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        var codec = (codecs ?? ModelCodecs.Default).FindFor(classifier.Model)
+            ?? throw new ArgumentException($"No model codec can write a {classifier.Model.GetType().Name}.", nameof(classifier));
+        var metadata = JsonSerializer.SerializeToUtf8Bytes(ModelDocument.From(classifier, codec.Kind), VigilJson.Options);
+        using var payload = new MemoryStream();
+        using (var writer = new BinaryWriter(payload, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            codec.Write(classifier.Model, writer);
+        }
+
+        return ModelFileFormat.Write(CurrentVersion, metadata, payload.GetBuffer().AsSpan(0, (int)payload.Length));
+    }
+
+    private static TabularClassifier Deserialize(ReadOnlySpan<byte> file, ModelCodecs codecs)
+    {
+        var (version, metadata, payload) = ModelFileFormat.Read(file);
+        try
+        {
+            var document = JsonSerializer.Deserialize<ModelDocument>(metadata, VigilJson.Options)
+                ?? throw new ModelFileException("The model file's metadata is empty.");
+            var kind = ModelDocument.Require(document.ModelKind, "modelKind");
+            var codec = codecs.Find(kind)
+                ?? throw new ModelFileException($"No codec reads model kind '{kind}'; known kinds: {string.Join(", ", codecs.Codecs.Select(c => c.Kind))}.");
+            using var stream = new MemoryStream(payload, writable: false);
+            using var reader = new BinaryReader(stream);
+            var model = codec.Read(reader, version);
+            if (stream.Position != stream.Length)
+            {
+                throw new ModelFileException($"The model payload has {stream.Length - stream.Position} unread bytes.");
+            }
+
+            return new TabularClassifier(document.ToEncoding(), document.ToLabels(), model, document.ToInfo());
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidDataException or EndOfStreamException or NotSupportedException)
+        {
+            throw new ModelFileException($"The model file is inconsistent: {e.Message}", e);
+        }
+    }
+}

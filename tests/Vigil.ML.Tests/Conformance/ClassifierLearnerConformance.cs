@@ -1,0 +1,76 @@
+using Shouldly;
+using Vigil.Data.Frames;
+using Vigil.ML.Encoding;
+using Vigil.ML.Persistence;
+using Vigil.ML.Tests.Trees;
+using Xunit;
+
+namespace Vigil.ML.Tests.Conformance;
+
+/// <summary>The suite every classifier learner passes: repeatability, shape checks, save/load round trip, probabilities.</summary>
+public abstract class ClassifierLearnerConformance
+{
+    /// <summary>A learner configured with the given seed.</summary>
+    protected abstract IClassifierLearner CreateLearner(int seed);
+
+    private static ClassificationSet Data(int seed) => DecisionTreeLearnerTests.RandomData(rows: 400, features: 5, seed: seed);
+
+    [Fact]
+    public void Fit_SameSeed_GivesIdenticalProbabilities()
+    {
+        var probe = Data(2).Features;
+
+        CreateLearner(7).Fit(Data(1)).PredictProba(probe).ShouldBe(CreateLearner(7).Fit(Data(1)).PredictProba(probe));
+    }
+
+    [Fact]
+    public void PredictProba_AnyRow_IsADistribution()
+    {
+        var model = CreateLearner(1).Fit(Data(1));
+        var p = model.PredictProba(Data(3).Features);
+
+        for (var i = 0; i < p.Length; i += model.ClassCount)
+        {
+            p.AsSpan(i, model.ClassCount).ToArray().ShouldAllBe(v => v >= 0 && v <= 1);
+            p.AsSpan(i, model.ClassCount).ToArray().Sum().ShouldBe(1.0, 1e-9);
+        }
+    }
+
+    [Fact]
+    public void PredictProba_WrongWidth_FailsFast()
+    {
+        var model = CreateLearner(1).Fit(Data(1));
+
+        Should.Throw<ArgumentException>(() => model.PredictProba(new double[4], new double[model.ClassCount]));
+        Should.Throw<ArgumentException>(() => model.PredictProba(new FeatureMatrix(2, 6, new double[12]), new double[4]));
+    }
+
+    [Fact]
+    public void SaveLoad_RoundTrip_GivesIdenticalProbabilities()
+    {
+        var data = Data(4);
+        var names = Enumerable.Range(0, data.FeatureCount).Select(i => $"x{i}").ToArray();
+        var columns = names.Select((n, f) => (Column)new Float64Column(n, [.. Enumerable.Range(0, data.RowCount).Select(r => data.Features[r, f])]))
+            .Append(new Float64Column("y", [.. data.Labels.ToArray().Select(l => (double)l)]));
+        var frame = new DataFrame(columns);
+        var classifier = TabularClassifier.Fit(CreateLearner(3), frame, new TabularEncoderOptions { Target = "y" });
+
+        using var stream = new MemoryStream();
+        ModelFile.Save(classifier, stream);
+        stream.Position = 0;
+        var loaded = ModelFile.Load(stream);
+
+        loaded.PredictProba(frame).ShouldBe(classifier.PredictProba(frame));
+    }
+
+    [Fact]
+    public void Fit_SingleClass_PredictsThatClass()
+    {
+        var model = CreateLearner(1).Fit(new ClassificationSet(FeatureMatrix.FromRows([[1, 2], [3, 4], [5, 6]]), [0, 0, 0], 2));
+        var p = new double[2];
+
+        model.PredictProba([2, 3], p);
+
+        p[0].ShouldBe(1.0, 1e-9);
+    }
+}
