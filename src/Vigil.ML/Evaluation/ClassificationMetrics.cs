@@ -69,14 +69,14 @@ public sealed record ClassificationMetrics
         };
     }
 
-    /// <summary>The metrics by their snake_case names (accuracy, precision, recall, f1, macro_f1, roc_auc, pr_auc, support counts), e.g. for model metadata.</summary>
+    /// <summary>The metrics by their snake_case names (accuracy, precision, recall, f1, f1_macro, roc_auc, pr_auc, support counts), e.g. for model metadata.</summary>
     public IReadOnlyDictionary<string, double> ToDictionary() => new Dictionary<string, double>(StringComparer.Ordinal)
     {
         ["accuracy"] = Accuracy,
         ["precision"] = Precision,
         ["recall"] = Recall,
         ["f1"] = F1,
-        ["macro_f1"] = MacroF1,
+        ["f1_macro"] = MacroF1,
         ["roc_auc"] = RocAuc,
         ["pr_auc"] = PrAuc,
         ["threshold"] = Threshold,

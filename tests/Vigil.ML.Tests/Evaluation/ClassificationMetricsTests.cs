@@ -71,6 +71,6 @@ public sealed class ClassificationMetricsTests
     [Fact]
     public void ToDictionary_Always_UsesSnakeCaseNames() =>
         ClassificationMetrics.Binary(Labels, Scores).ToDictionary().Keys.ShouldBe(
-            ["accuracy", "precision", "recall", "f1", "macro_f1", "roc_auc", "pr_auc", "threshold", "support_positive", "support_negative"],
+            ["accuracy", "precision", "recall", "f1", "f1_macro", "roc_auc", "pr_auc", "threshold", "support_positive", "support_negative"],
             ignoreOrder: true);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Shouldly;
 using Vigil.ML.Trees;
 using Xunit;
@@ -48,7 +47,7 @@ public sealed class DecisionTreeModelTests
     }
 
     [Fact]
-    public void PredictProba_SingleRow_DoesNotAllocateAndIsFast()
+    public void PredictProba_SingleRow_DoesNotAllocate()
     {
         double[] row = [50, 20, 80, 10];
         var p = new double[2];
@@ -59,16 +58,13 @@ public sealed class DecisionTreeModelTests
 
         const int Calls = 200_000;
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var start = Stopwatch.GetTimestamp();
         for (var i = 0; i < Calls; i++)
         {
             row[0] = i % 100;
             Model.PredictProba(row, p);
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(start);
         (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
-        (elapsed.TotalNanoseconds / Calls).ShouldBeLessThan(2000); // generous for a shared, noisy debug build
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Vigil.Data.Frames;
 
-namespace Vigil.ML.Tests.Benchmarks;
+namespace Vigil.ML.Tests.Protocols;
 
 /// <summary>
 /// A throwaway AI4I 2020 loader for tests until the real CSV reader lands: comma split, no quoting;

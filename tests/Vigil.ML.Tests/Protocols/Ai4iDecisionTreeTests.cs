@@ -8,7 +8,7 @@ using Vigil.ML.Trees;
 using Vigil.Testing;
 using Xunit;
 
-namespace Vigil.ML.Tests.Benchmarks;
+namespace Vigil.ML.Tests.Protocols;
 
 /// <summary>The decision tree on AI4I 2020 under the official protocol (docs BENCHMARKS.md); skipped without the data.</summary>
 public sealed class Ai4iDecisionTreeTests
@@ -55,7 +55,6 @@ public sealed class Ai4iDecisionTreeTests
         m.PositiveSupport.ShouldBe(68);
         m.F1.ShouldBeGreaterThanOrEqualTo(0.6);
         m.RocAuc.ShouldBeGreaterThanOrEqualTo(0.85);
-        seconds.ShouldBeLessThan(1.0);
     }
 
     [Fact]
@@ -78,33 +77,8 @@ public sealed class Ai4iDecisionTreeTests
         }
 
         output?.WriteLine($"train s: {runs.Average(r => r.TrainSeconds):F3} ± {StandardDeviation([.. runs.Select(r => r.TrainSeconds)]):F3}");
-        var (latency, rowsPerSecond) = Speed(runs[0].Classifier, runs[0].Test);
-        output?.WriteLine($"1-row latency (median of 1000, encoded row): {latency * 1e9:F0} ns; batch: {rowsPerSecond:N0} rows/s (2,000 rows from a frame, encoding included)");
         runs.Average(r => r.Metrics.F1).ShouldBeGreaterThanOrEqualTo(0.6);
         runs.Average(r => r.Metrics.RocAuc).ShouldBeGreaterThanOrEqualTo(0.85);
-    }
-
-    private static (double MedianSeconds, double RowsPerSecond) Speed(TabularClassifier classifier, DataFrame test)
-    {
-        var features = classifier.Encode(test);
-        var p = new double[2];
-        var times = new double[1000];
-        for (var i = 0; i < times.Length; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            classifier.Model.PredictProba(features.Row(i), p);
-            times[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        }
-
-        Array.Sort(times);
-        var clock = Stopwatch.StartNew();
-        const int Repeats = 20;
-        for (var i = 0; i < Repeats; i++)
-        {
-            classifier.PredictProba(test);
-        }
-
-        return (times[times.Length / 2], Repeats * test.RowCount / clock.Elapsed.TotalSeconds);
     }
 
     private static double StandardDeviation(double[] values)

@@ -1,0 +1,79 @@
+namespace Vigil.Cli.Demo;
+
+/// <summary>What the demo did and measured; printed as one JSON document under --json.</summary>
+public sealed record DemoResult
+{
+    /// <summary>The seed used throughout.</summary>
+    public required int Seed { get; init; }
+
+    /// <summary>The data directory.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>The data chapter.</summary>
+    public required DemoData Data { get; init; }
+
+    /// <summary>The training chapter.</summary>
+    public required DemoTraining Training { get; init; }
+
+    /// <summary>Wall seconds of the whole run.</summary>
+    public required double ElapsedSeconds { get; init; }
+}
+
+/// <summary>The data chapter: generation, ingest and validation.</summary>
+public sealed record DemoData
+{
+    /// <summary>The generated CSV.</summary>
+    public required string File { get; init; }
+
+    /// <summary>The registered dataset reference (name@version).</summary>
+    public required string Dataset { get; init; }
+
+    /// <summary>The content hash.</summary>
+    public required string Sha256 { get; init; }
+
+    /// <summary>Rows ingested.</summary>
+    public required long Rows { get; init; }
+
+    /// <summary>Rows quarantined.</summary>
+    public required long QuarantinedRows { get; init; }
+
+    /// <summary>Machine failures in the data.</summary>
+    public required int Failures { get; init; }
+
+    /// <summary>Columns flagged as leaking the target.</summary>
+    public required IReadOnlyList<string> LeakageSuspects { get; init; }
+
+    /// <summary>Columns excluded from the features (leakage suspects and identifiers).</summary>
+    public required IReadOnlyList<string> ExcludedColumns { get; init; }
+
+    /// <summary>Validation issues by code.</summary>
+    public required IReadOnlyDictionary<string, int> Issues { get; init; }
+}
+
+/// <summary>The training chapter: split, model, test metrics and where it was saved.</summary>
+public sealed record DemoTraining
+{
+    /// <summary>The learner.</summary>
+    public required string Model { get; init; }
+
+    /// <summary>The features the model uses.</summary>
+    public required IReadOnlyList<string> Features { get; init; }
+
+    /// <summary>Training rows.</summary>
+    public required int TrainRows { get; init; }
+
+    /// <summary>Test rows.</summary>
+    public required int TestRows { get; init; }
+
+    /// <summary>Test metrics (accuracy, precision, recall, f1, f1_macro, roc_auc, pr_auc).</summary>
+    public required IReadOnlyDictionary<string, double> Test { get; init; }
+
+    /// <summary>Training wall seconds.</summary>
+    public required double TrainSeconds { get; init; }
+
+    /// <summary>The saved model file.</summary>
+    public required string ModelFile { get; init; }
+
+    /// <summary>The saved metrics file.</summary>
+    public required string MetricsFile { get; init; }
+}
