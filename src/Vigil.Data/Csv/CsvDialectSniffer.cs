@@ -29,10 +29,10 @@ internal static class CsvDialectSniffer
     public static char DetectDelimiter(Stream stream, int maxColumns)
     {
         var start = stream.Position;
-        var buffer = new byte[SampleBytes];
-        var n = stream.ReadAtLeast(buffer, SampleBytes, throwOnEndOfStream: false);
+        var buffer = new byte[(int)Math.Min(SampleBytes, Math.Max(0, stream.Length - start))];
+        var n = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         stream.Position = start;
-        var truncated = n == SampleBytes;
+        var truncated = start + n < stream.Length;
 
         var best = ',';
         var bestScore = 0.0;
@@ -53,7 +53,7 @@ internal static class CsvDialectSniffer
     private static double Score(byte[] sample, int length, byte delimiter, bool truncated, int maxColumns)
     {
         var counts = new List<int>();
-        using (var tokenizer = new CsvTokenizer(new MemoryStream(sample, 0, length, writable: false), delimiter, SampleBytes + 2, maxColumns, SampleBytes + 2))
+        using (var tokenizer = new CsvTokenizer(new MemoryStream(sample, 0, length, writable: false), delimiter, length + 64, maxColumns, length + 64))
         {
             while (counts.Count < SampleRecords + 1 && tokenizer.Read())
             {

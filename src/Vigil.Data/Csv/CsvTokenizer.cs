@@ -54,6 +54,7 @@ internal sealed class CsvTokenizer : IDisposable
         NeedMore,
         End,
         Unterminated,
+        TooLong,
     }
 
     /// <summary>The 1-based physical line where the current record starts.</summary>
@@ -125,6 +126,9 @@ internal sealed class CsvTokenizer : IDisposable
                     return false;
                 case Step.Unterminated:
                     Fail(CsvRecordError.UnterminatedQuote);
+                    return true;
+                case Step.TooLong:
+                    Fail(CsvRecordError.TooLong);
                     return true;
                 default:
                     if (_end - _start > _maxRecordBytes)
@@ -284,6 +288,11 @@ internal sealed class CsvTokenizer : IDisposable
             }
 
             break;
+        }
+
+        if (pos - recordStart > _maxRecordBytes)
+        {
+            return Step.TooLong;
         }
 
         // pos is at a line break or at the end of the input.
