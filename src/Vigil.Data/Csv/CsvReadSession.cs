@@ -56,7 +56,6 @@ internal static class CsvReadSession
         {
             passes++;
             var rows = pass.RowsRead;
-            pass = null;
             stream.Position = dataStart;
             pass = new CsvReadPass(options, schema, missing, (byte)delimiter);
             pass.Run(stream, (int)Math.Min(rows + 16, Array.MaxLength / 2), Report, ct);
