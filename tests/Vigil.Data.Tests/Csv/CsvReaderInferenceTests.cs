@@ -97,6 +97,24 @@ public sealed class CsvReaderInferenceTests
     }
 
     [Fact]
+    public void Read_WideningOnNonSeekableStream_ReReadsFromTemporaryCopy()
+    {
+        var sb = new StringBuilder("id,code\n");
+        for (var i = 0; i < 100; i++)
+        {
+            sb.Append(CultureInvariant($"{i},{(i < 20 ? "1" : $"c{i % 4}")}\n"));
+        }
+
+        using var stream = new ForwardOnlyStream(Encoding.UTF8.GetBytes(sb.ToString()));
+        var result = CsvReader.Read(stream, new CsvReadOptions(inferenceSampleRows: 10), ct: TestContext.Current.CancellationToken);
+
+        result.Summary.Passes.ShouldBe(2);
+        result.Quarantined.ShouldBeEmpty();
+        result.Frame["code"].Kind.ShouldBe(ColumnKind.Categorical);
+        result.Frame["code"].GetValue(21).ShouldBe("c1");
+    }
+
+    [Fact]
     public void Read_FewBadValuesAfterSample_QuarantinesInsteadOfWidening()
     {
         var sb = new StringBuilder("id,x\n");
@@ -168,4 +186,9 @@ public sealed class CsvReaderInferenceTests
     }
 
     private static string CultureInvariant(FormattableString s) => FormattableString.Invariant(s);
+
+    private sealed class ForwardOnlyStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
 }
