@@ -1,0 +1,29 @@
+using Vigil.Bench.Csv;
+
+namespace Vigil.Bench;
+
+/// <summary>Entry point: <c>csv-load [--rows N] [--cols N] [--seed N] [--runs N]</c>.</summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            Console.Error.WriteLine("usage: Vigil.Bench csv-load [--rows 1000000] [--cols 20] [--seed 1] [--runs 3]");
+            return 2;
+        }
+
+        return args[0] switch
+        {
+            "csv-load" => CsvLoadBenchmark.Run(args[1..]),
+            CsvLoadBenchmark.ChildCommand => CsvLoadBenchmark.RunChild(args[1]),
+            _ => Unknown(args[0]),
+        };
+    }
+
+    private static int Unknown(string command)
+    {
+        Console.Error.WriteLine($"unknown command '{command}'");
+        return 2;
+    }
+}
