@@ -18,7 +18,7 @@ public static class DatasetViews
         doc["reused"] = result.Reused;
         doc["quarantine_file"] = result.QuarantineFile;
         doc["delimiter"] = summary.Delimiter.ToString();
-        doc["header_detected"] = summary.HeaderDetected;
+        doc["has_header"] = summary.HasHeader;
         doc["warnings"] = new JsonArray([.. summary.Warnings.Select(w => (JsonNode?)JsonValue.Create(w))]);
         doc["quarantined"] = new JsonArray([.. result.Read.Quarantined.Take(20).Select(q => (JsonNode?)new JsonObject
         {

@@ -80,7 +80,7 @@ public sealed class DatasetIngestor
                 ? $"No dataset named '{reference.Name}'."
                 : $"Dataset '{reference.Name}' has no version {reference.Version}.");
         var schema = SchemaJson.Deserialize(version.SchemaJson);
-        var options = new CsvReadOptions { ColumnKinds = schema.Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal) };
+        var options = new CsvReadOptions(columnKinds: schema.Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal));
         var read = CsvReader.ReadFile(_content.GetPath(version.ContentKey), options, null, cancellationToken);
         return new LoadedDataset(version, read);
     }
