@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Data.Csv;
 using Vigil.Pipelines.Ingestion;
 
 namespace Vigil.Cli.Commands;
@@ -39,6 +40,10 @@ public static class IngestCommand
             try
             {
                 result = await Progress.RunAsync(context.Console, $"Reading {Path.GetFileName(path)}", p => ingestor.IngestAsync(request, p, ct)).ConfigureAwait(false);
+            }
+            catch (CsvFormatException ex)
+            {
+                throw new UserException($"{path}: {ex.Message}", ex);
             }
             catch (ArgumentException ex)
             {

@@ -62,8 +62,15 @@ public static class ValidateCommand
                 throw new UserException($"File not found: {what}");
             }
 
-            var read = await Progress.Run(context.Console, $"Reading {Path.GetFileName(what)}", p => CsvReader.ReadFile(what, null, p, ct)).ConfigureAwait(false);
-            return (what, read, null);
+            try
+            {
+                var read = await Progress.Run(context.Console, $"Reading {Path.GetFileName(what)}", p => CsvReader.ReadFile(what, null, p, ct)).ConfigureAwait(false);
+                return (what, read, null);
+            }
+            catch (CsvFormatException ex)
+            {
+                throw new UserException($"{what}: {ex.Message}", ex);
+            }
         }
 
         var reference = DatasetReference.Parse(what);

@@ -25,7 +25,14 @@ public sealed class CliConsole
             Ansi = interactive && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = interactive && !Console.IsOutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
+        if (!interactive || Console.IsOutputRedirected)
+        {
+            // A pipe has no width: keep tables on one line per row for scripts and logs.
+            OutConsole.Profile.Width = RedirectedWidth;
+        }
     }
+
+    private const int RedirectedWidth = 200;
 
     /// <summary>Where results go (one JSON document under --json).</summary>
     public TextWriter Out { get; }

@@ -76,4 +76,29 @@ public sealed class CliBasicsTests
         r.ExitCode.ShouldBe(0, r.ToString());
         File.Exists(Path.Combine(dir.File("envdata"), "vigil.db")).ShouldBeTrue();
     }
+
+    [Fact]
+    public void Ingest_EmptyFile_ExitsOneNamingFileAndLine()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("empty.csv"), string.Empty);
+
+        var r = CliRunner.Run(dir.Path, "ingest", dir.File("empty.csv"), "--name", "e");
+
+        r.ExitCode.ShouldBe(1, r.ToString());
+        r.Stderr.ShouldContain("empty.csv");
+        r.Stderr.ShouldContain("line 1");
+    }
+
+    [Fact]
+    public void Validate_UnknownDataset_ExitsOneWithHint()
+    {
+        using var dir = new TempDirectory();
+
+        var r = CliRunner.Run(dir.Path, "validate", "nothing-here");
+
+        r.ExitCode.ShouldBe(1, r.ToString());
+        r.Stderr.ShouldContain("nothing-here");
+        r.Stderr.ShouldContain("vigil datasets list");
+    }
 }
