@@ -8,7 +8,7 @@ namespace Vigil.ML;
 /// A deployable classifier over data frames: the fitted encoding, the class labels, the trained model
 /// and its metadata. This is what model files hold and what serving loads.
 /// </summary>
-public sealed class TabularClassifier
+public sealed class TabularClassifier : ITabularModel
 {
     /// <summary>Bundles the parts, checking that the model's feature and class counts match the encoding and labels.</summary>
     public TabularClassifier(TabularEncoding encoding, ClassLabels labels, IClassifierModel model, ModelInfo info)
@@ -47,6 +47,15 @@ public sealed class TabularClassifier
 
     /// <summary>The number of classes.</summary>
     public int ClassCount => Labels.Count;
+
+    /// <inheritdoc/>
+    public ModelTask Task => ModelTask.Classification;
+
+    /// <inheritdoc/>
+    public string TargetName => Labels.TargetName;
+
+    /// <inheritdoc/>
+    object ITabularModel.CoreModel => Model;
 
     /// <summary>Fits the encoding and labels on <paramref name="training"/>, then the learner on the encoded rows.</summary>
     public static TabularClassifier Fit(IClassifierLearner learner, DataFrame training, TabularEncoderOptions options, CancellationToken cancellationToken = default)

@@ -5,26 +5,26 @@ namespace Vigil.ML.Persistence;
 /// <summary>An immutable set of model codecs, passed explicitly to <see cref="ModelFile"/> (no global registry).</summary>
 public sealed class ModelCodecs
 {
-    private readonly IClassifierModelCodec[] _codecs;
+    private readonly IModelCodec[] _codecs;
 
-    private ModelCodecs(IClassifierModelCodec[] codecs) => _codecs = codecs;
+    private ModelCodecs(IModelCodec[] codecs) => _codecs = codecs;
 
     /// <summary>The codecs of every model kind in Vigil.ML.</summary>
     public static ModelCodecs Default { get; } = new([new DecisionTreeCodec()]);
 
     /// <summary>The registered codecs.</summary>
-    public IReadOnlyList<IClassifierModelCodec> Codecs => _codecs;
+    public IReadOnlyList<IModelCodec> Codecs => _codecs;
 
     /// <summary>A new set with <paramref name="codec"/> added (replacing one of the same kind).</summary>
-    public ModelCodecs With(IClassifierModelCodec codec)
+    public ModelCodecs With(IModelCodec codec)
     {
         ArgumentNullException.ThrowIfNull(codec);
         return new([.. _codecs.Where(c => c.Kind != codec.Kind), codec]);
     }
 
     /// <summary>The codec for a model kind, or null.</summary>
-    public IClassifierModelCodec? Find(string kind) => _codecs.FirstOrDefault(c => c.Kind == kind);
+    public IModelCodec? Find(string kind) => _codecs.FirstOrDefault(c => c.Kind == kind);
 
     /// <summary>The first codec that can write <paramref name="model"/>, or null.</summary>
-    public IClassifierModelCodec? FindFor(IClassifierModel model) => _codecs.FirstOrDefault(c => c.CanWrite(model));
+    public IModelCodec? FindFor(object model) => _codecs.FirstOrDefault(c => c.CanWrite(model));
 }

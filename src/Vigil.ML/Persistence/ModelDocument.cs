@@ -9,6 +9,9 @@ internal sealed record ModelDocument
 {
     public string? ModelKind { get; init; }
 
+    /// <summary>"classification" or "regression"; absent in the earliest files, which were all classifiers.</summary>
+    public ModelTask? Task { get; init; }
+
     public string? LearnerName { get; init; }
 
     public JsonElement LearnerOptions { get; init; }
@@ -27,15 +30,18 @@ internal sealed record ModelDocument
 
     public DateTimeOffset? CreatedAt { get; init; }
 
-    public static ModelDocument From(TabularClassifier classifier, string modelKind)
+    public static ModelDocument From(ITabularModel classifier, string modelKind)
     {
         using var options = JsonDocument.Parse(classifier.Info.LearnerOptionsJson);
         return new ModelDocument
         {
             ModelKind = modelKind,
+            Task = classifier.Task,
             LearnerName = classifier.Info.LearnerName,
             LearnerOptions = options.RootElement.Clone(),
-            Target = new TargetDocument(classifier.Labels.TargetName, classifier.Labels.TargetKind, [.. classifier.Labels.Labels]),
+            Target = classifier is TabularClassifier c
+                ? new TargetDocument(c.Labels.TargetName, c.Labels.TargetKind, [.. c.Labels.Labels])
+                : new TargetDocument(classifier.TargetName, ColumnKind.Float64, null),
             InputSchema = [.. classifier.Encoding.InputSchema.Columns.Select(c => new InputColumnDocument(c.Name, c.Kind, c.AllowedValues?.ToList()))],
             FeatureNames = [.. classifier.Encoding.FeatureNames],
             ExcludedColumns = [.. classifier.Encoding.ExcludedColumns],
@@ -65,6 +71,8 @@ internal sealed record ModelDocument
         return new ClassLabels(target.Name, target.Kind, Require(target.ClassLabels, "target.classLabels"));
     }
 
+    public string TargetName() => Require(Target, "target").Name;
+
     public ModelInfo ToInfo() => new()
     {
         LearnerName = Require(LearnerName, "learnerName"),
@@ -80,7 +88,7 @@ internal sealed record ModelDocument
 }
 
 /// <summary>The target column and its class labels in class order.</summary>
-internal sealed record TargetDocument(string Name, ColumnKind Kind, List<string> ClassLabels);
+internal sealed record TargetDocument(string Name, ColumnKind Kind, List<string>? ClassLabels);
 
 /// <summary>One raw input column; categorical columns list their categories in one-hot order.</summary>
 internal sealed record InputColumnDocument(string Name, ColumnKind Kind, List<string>? Categories);

@@ -21,14 +21,14 @@ public static class ModelFile
     public const int OldestReadableVersion = 1;
 
     /// <summary>Writes <paramref name="classifier"/> to <paramref name="destination"/>.</summary>
-    public static void Save(TabularClassifier classifier, Stream destination, ModelCodecs? codecs = null)
+    public static void Save(ITabularModel classifier, Stream destination, ModelCodecs? codecs = null)
     {
         ArgumentNullException.ThrowIfNull(destination);
         destination.Write(Serialize(classifier, codecs));
     }
 
     /// <summary>Writes <paramref name="classifier"/> to <paramref name="path"/> atomically: a temporary file beside it, flushed, then moved over it.</summary>
-    public static void Save(TabularClassifier classifier, string path, ModelCodecs? codecs = null)
+    public static void Save(ITabularModel classifier, string path, ModelCodecs? codecs = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var bytes = Serialize(classifier, codecs);
@@ -53,8 +53,8 @@ public static class ModelFile
         }
     }
 
-    /// <summary>Reads a classifier from the rest of <paramref name="source"/>.</summary>
-    public static TabularClassifier Load(Stream source, ModelCodecs? codecs = null)
+    /// <summary>Reads a tabular model (classifier or regressor) from the rest of <paramref name="source"/>.</summary>
+    public static ITabularModel Load(Stream source, ModelCodecs? codecs = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         using var buffer = new MemoryStream();
@@ -62,26 +62,34 @@ public static class ModelFile
         return Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), codecs ?? ModelCodecs.Default);
     }
 
-    /// <summary>Reads a classifier from the file at <paramref name="path"/>.</summary>
-    public static TabularClassifier Load(string path, ModelCodecs? codecs = null) =>
+    /// <summary>Reads a tabular model (classifier or regressor) from the file at <paramref name="path"/>.</summary>
+    public static ITabularModel Load(string path, ModelCodecs? codecs = null) =>
         Deserialize(File.ReadAllBytes(path), codecs ?? ModelCodecs.Default);
 
-    private static byte[] Serialize(TabularClassifier classifier, ModelCodecs? codecs)
+    /// <summary>Loads a classifier; throws <see cref="ModelFileException"/> when the file holds another kind of model.</summary>
+    public static TabularClassifier LoadClassifier(string path, ModelCodecs? codecs = null) =>
+        Load(path, codecs) as TabularClassifier ?? throw new ModelFileException($"{path} holds a regression model, not a classifier.");
+
+    /// <summary>Loads a regressor; throws <see cref="ModelFileException"/> when the file holds another kind of model.</summary>
+    public static TabularRegressor LoadRegressor(string path, ModelCodecs? codecs = null) =>
+        Load(path, codecs) as TabularRegressor ?? throw new ModelFileException($"{path} holds a classification model, not a regressor.");
+
+    private static byte[] Serialize(ITabularModel classifier, ModelCodecs? codecs)
     {
         ArgumentNullException.ThrowIfNull(classifier);
-        var codec = (codecs ?? ModelCodecs.Default).FindFor(classifier.Model)
-            ?? throw new ArgumentException($"No model codec can write a {classifier.Model.GetType().Name}.", nameof(classifier));
+        var codec = (codecs ?? ModelCodecs.Default).FindFor(classifier.CoreModel)
+            ?? throw new ArgumentException($"No model codec can write a {classifier.CoreModel.GetType().Name}.", nameof(classifier));
         var metadata = JsonSerializer.SerializeToUtf8Bytes(ModelDocument.From(classifier, codec.Kind), VigilJson.Options);
         using var payload = new MemoryStream();
         using (var writer = new BinaryWriter(payload, System.Text.Encoding.UTF8, leaveOpen: true))
         {
-            codec.Write(classifier.Model, writer);
+            codec.Write(classifier.CoreModel, writer);
         }
 
         return ModelFileFormat.Write(CurrentVersion, metadata, payload.GetBuffer().AsSpan(0, (int)payload.Length));
     }
 
-    private static TabularClassifier Deserialize(ReadOnlySpan<byte> file, ModelCodecs codecs)
+    private static ITabularModel Deserialize(ReadOnlySpan<byte> file, ModelCodecs codecs)
     {
         var (version, metadata, payload) = ModelFileFormat.Read(file);
         try
@@ -99,7 +107,12 @@ public static class ModelFile
                 throw new ModelFileException($"The model payload has {stream.Length - stream.Position} unread bytes.");
             }
 
-            return new TabularClassifier(document.ToEncoding(), document.ToLabels(), model, document.ToInfo());
+            return (document.Task ?? ModelTask.Classification, model) switch
+            {
+                (ModelTask.Classification, IClassifierModel c) => new TabularClassifier(document.ToEncoding(), document.ToLabels(), c, document.ToInfo()),
+                (ModelTask.Regression, IRegressorModel r) => new TabularRegressor(document.ToEncoding(), document.TargetName(), r, document.ToInfo()),
+                var (task, m) => throw new ModelFileException($"The model file declares a {task} model but its payload is a {m.GetType().Name}."),
+            };
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidDataException or EndOfStreamException or NotSupportedException)
         {

@@ -8,17 +8,15 @@ namespace Vigil.ML.Trees;
 /// missing-left; then node values (nodes × classes float64), node cover (float64 each) and feature
 /// importances (float64 each). Little-endian throughout.
 /// </summary>
-internal sealed class DecisionTreeCodec : IClassifierModelCodec
+internal sealed class DecisionTreeCodec : ModelCodec<DecisionTreeModel>
 {
     private const int NodeBytes = 4 + 8 + 4 + 4 + 1;
 
-    public string Kind => "vigil.decision-tree-classifier";
+    public override string Kind => "vigil.decision-tree-classifier";
 
-    public bool CanWrite(IClassifierModel model) => model is DecisionTreeModel;
-
-    public void Write(IClassifierModel model, BinaryWriter writer)
+    public override void Write(DecisionTreeModel model, BinaryWriter writer)
     {
-        var tree = ((DecisionTreeModel)model).Tree;
+        var tree = model.Tree;
         writer.Write(model.FeatureCount);
         writer.Write(model.ClassCount);
         writer.Write(tree.NodeCount);
@@ -33,10 +31,10 @@ internal sealed class DecisionTreeCodec : IClassifierModelCodec
 
         WriteAll(writer, tree.Values);
         WriteAll(writer, tree.Cover);
-        WriteAll(writer, ((DecisionTreeModel)model).FeatureImportances);
+        WriteAll(writer, model.FeatureImportances);
     }
 
-    public IClassifierModel Read(BinaryReader reader, int formatVersion)
+    public override DecisionTreeModel Read(BinaryReader reader, int formatVersion)
     {
         var remaining = reader.BaseStream.Length - reader.BaseStream.Position;
         var featureCount = reader.ReadInt32();

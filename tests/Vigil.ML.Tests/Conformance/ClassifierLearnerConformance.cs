@@ -58,7 +58,7 @@ public abstract class ClassifierLearnerConformance
         using var stream = new MemoryStream();
         ModelFile.Save(classifier, stream);
         stream.Position = 0;
-        var loaded = ModelFile.Load(stream);
+        var loaded = (TabularClassifier)ModelFile.Load(stream);
 
         loaded.PredictProba(frame).ShouldBe(classifier.PredictProba(frame));
     }

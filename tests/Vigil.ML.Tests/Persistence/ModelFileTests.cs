@@ -36,7 +36,7 @@ public sealed class ModelFileTests
         var path = dir.File("model.vigil");
 
         ModelFile.Save(original, path);
-        var loaded = ModelFile.Load(path);
+        var loaded = ModelFile.LoadClassifier(path);
 
         loaded.PredictProba(Frames.Machines()).ShouldBe(original.PredictProba(Frames.Machines()));
         loaded.Encoding.FeatureNames.ShouldBe(original.Encoding.FeatureNames);
@@ -145,6 +145,16 @@ public sealed class ModelFileTests
 
         ModelFile.Save(Classifier(), path);
 
-        ModelFile.Load(path).ClassCount.ShouldBe(2);
+        ModelFile.LoadClassifier(path).ClassCount.ShouldBe(2);
+    }
+
+    [Fact]
+    public void LoadRegressor_FileHoldsClassifier_ThrowsNamingTheKind()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("model.vigil");
+        ModelFile.Save(Classifier(), path);
+
+        Should.Throw<ModelFileException>(() => ModelFile.LoadRegressor(path)).Message.ShouldContain("classification");
     }
 }
