@@ -9,9 +9,9 @@ public interface IModelCodec
     /// <summary>Whether this codec writes the given model.</summary>
     bool CanWrite(object model);
 
-    /// <summary>Writes the model's payload.</summary>
-    void Write(object model, BinaryWriter writer);
+    /// <summary>Writes the model's payload; ensembles write their members through <paramref name="codecs"/>.</summary>
+    void Write(object model, BinaryWriter writer, ModelCodecs codecs);
 
     /// <summary>Reads a payload written by <see cref="Write"/> under file format <paramref name="formatVersion"/>.</summary>
-    object Read(BinaryReader reader, int formatVersion);
+    object Read(BinaryReader reader, int formatVersion, ModelCodecs codecs);
 }

@@ -12,14 +12,14 @@ public abstract class ModelCodec<TModel> : IModelCodec
     public bool CanWrite(object model) => model is TModel;
 
     /// <inheritdoc/>
-    public void Write(object model, BinaryWriter writer) => Write((TModel)model, writer);
+    public void Write(object model, BinaryWriter writer, ModelCodecs codecs) => Write((TModel)model, writer, codecs);
 
     /// <inheritdoc/>
-    object IModelCodec.Read(BinaryReader reader, int formatVersion) => Read(reader, formatVersion);
+    object IModelCodec.Read(BinaryReader reader, int formatVersion, ModelCodecs codecs) => Read(reader, formatVersion, codecs);
 
-    /// <summary>Writes the model's payload.</summary>
-    public abstract void Write(TModel model, BinaryWriter writer);
+    /// <summary>Writes the model's payload; nested models go through <paramref name="codecs"/> (see <see cref="ModelCodecs.WriteNested"/>).</summary>
+    public abstract void Write(TModel model, BinaryWriter writer, ModelCodecs codecs);
 
     /// <summary>Reads a payload; throws <see cref="InvalidDataException"/> when it is inconsistent.</summary>
-    public abstract TModel Read(BinaryReader reader, int formatVersion);
+    public abstract TModel Read(BinaryReader reader, int formatVersion, ModelCodecs codecs);
 }

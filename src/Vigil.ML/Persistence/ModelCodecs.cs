@@ -27,4 +27,23 @@ public sealed class ModelCodecs
 
     /// <summary>The first codec that can write <paramref name="model"/>, or null.</summary>
     public IModelCodec? FindFor(object model) => _codecs.FirstOrDefault(c => c.CanWrite(model));
+
+    /// <summary>Writes a member model of an ensemble: its kind name, then its payload.</summary>
+    public void WriteNested(object model, BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(writer);
+        var codec = FindFor(model) ?? throw new ArgumentException($"No model codec can write a {model.GetType().Name}.", nameof(model));
+        writer.Write(codec.Kind);
+        codec.Write(model, writer, this);
+    }
+
+    /// <summary>Reads a member model written by <see cref="WriteNested"/>.</summary>
+    public object ReadNested(BinaryReader reader, int formatVersion)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var kind = reader.ReadString();
+        var codec = Find(kind) ?? throw new InvalidDataException($"No codec reads nested model kind '{kind}'.");
+        return codec.Read(reader, formatVersion, this);
+    }
 }

@@ -83,7 +83,7 @@ public static class ModelFile
         using var payload = new MemoryStream();
         using (var writer = new BinaryWriter(payload, System.Text.Encoding.UTF8, leaveOpen: true))
         {
-            codec.Write(classifier.CoreModel, writer);
+            codec.Write(classifier.CoreModel, writer, codecs ?? ModelCodecs.Default);
         }
 
         return ModelFileFormat.Write(CurrentVersion, metadata, payload.GetBuffer().AsSpan(0, (int)payload.Length));
@@ -101,7 +101,7 @@ public static class ModelFile
                 ?? throw new ModelFileException($"No codec reads model kind '{kind}'; known kinds: {string.Join(", ", codecs.Codecs.Select(c => c.Kind))}.");
             using var stream = new MemoryStream(payload, writable: false);
             using var reader = new BinaryReader(stream);
-            var model = codec.Read(reader, version);
+            var model = codec.Read(reader, version, codecs);
             if (stream.Position != stream.Length)
             {
                 throw new ModelFileException($"The model payload has {stream.Length - stream.Position} unread bytes.");

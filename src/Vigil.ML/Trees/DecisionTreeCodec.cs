@@ -14,7 +14,7 @@ internal sealed class DecisionTreeCodec : ModelCodec<DecisionTreeModel>
 
     public override string Kind => "vigil.decision-tree-classifier";
 
-    public override void Write(DecisionTreeModel model, BinaryWriter writer)
+    public override void Write(DecisionTreeModel model, BinaryWriter writer, ModelCodecs codecs)
     {
         var tree = model.Tree;
         writer.Write(model.FeatureCount);
@@ -34,7 +34,7 @@ internal sealed class DecisionTreeCodec : ModelCodec<DecisionTreeModel>
         WriteAll(writer, model.FeatureImportances);
     }
 
-    public override DecisionTreeModel Read(BinaryReader reader, int formatVersion)
+    public override DecisionTreeModel Read(BinaryReader reader, int formatVersion, ModelCodecs codecs)
     {
         var remaining = reader.BaseStream.Length - reader.BaseStream.Position;
         var featureCount = reader.ReadInt32();
