@@ -13,6 +13,9 @@ public abstract class ClassifierLearnerConformance
     /// <summary>A learner configured with the given seed.</summary>
     protected abstract IClassifierLearner CreateLearner(int seed);
 
+    /// <summary>Whether the learner handles NaN features natively; otherwise it must reject them with an ArgumentException.</summary>
+    protected virtual bool SupportsMissingValues => true;
+
     private static ClassificationSet Data(int seed) => DecisionTreeLearnerTests.RandomData(rows: 400, features: 5, seed: seed);
 
     [Fact]
@@ -72,5 +75,59 @@ public abstract class ClassifierLearnerConformance
         model.PredictProba([2, 3], p);
 
         p[0].ShouldBe(1.0, 1e-9);
+    }
+
+    [Fact]
+    public void Fit_ThreeClasses_PredictsDistributionsOverThree()
+    {
+        var data = Data(5);
+        var labels = Enumerable.Range(0, data.RowCount).Select(r => data.Features[r, 0] > 0.66 ? 2 : data.Features[r, 0] > 0.33 ? 1 : 0).ToArray();
+        var set = new ClassificationSet(data.Features, labels, 3);
+
+        var model = CreateLearner(1).Fit(set);
+        var p = model.PredictProba(data.Features);
+
+        model.ClassCount.ShouldBe(3);
+        p.Length.ShouldBe(data.RowCount * 3);
+        var correct = Enumerable.Range(0, data.RowCount).Count(r => Array.IndexOf(p, p.AsSpan(r * 3, 3).ToArray().Max(), r * 3, 3) - (r * 3) == labels[r]);
+        (correct / (double)data.RowCount).ShouldBeGreaterThan(0.6);
+    }
+
+    [Fact]
+    public void Fit_TinyData_StillPredicts()
+    {
+        var set = new ClassificationSet(FeatureMatrix.FromRows([[0, 1], [1, 0], [0, 0.5], [1, 0.2]]), [0, 1, 0, 1], 2);
+        var model = CreateLearner(1).Fit(set);
+        var p = new double[2];
+
+        model.PredictProba([0.9, 0.1], p);
+
+        (p[0] + p[1]).ShouldBe(1.0, 1e-9);
+    }
+
+    [Fact]
+    public void Fit_MissingValues_HandledOrRejectedClearly()
+    {
+        var data = Data(6);
+        var values = new double[data.RowCount * data.FeatureCount];
+        for (var r = 0; r < data.RowCount; r++)
+        {
+            for (var f = 0; f < data.FeatureCount; f++)
+            {
+                values[(r * data.FeatureCount) + f] = (r + f) % 7 == 0 ? double.NaN : data.Features[r, f];
+            }
+        }
+
+        var set = new ClassificationSet(new FeatureMatrix(data.RowCount, data.FeatureCount, values), data.Labels.ToArray(), data.ClassCount);
+        if (!SupportsMissingValues)
+        {
+            Should.Throw<ArgumentException>(() => CreateLearner(1).Fit(set)).Message.ShouldContain("NaN", Case.Insensitive);
+            return;
+        }
+
+        var model = CreateLearner(1).Fit(set);
+        var p = new double[model.ClassCount];
+        model.PredictProba([.. Enumerable.Repeat(double.NaN, data.FeatureCount)], p);
+        p.Sum().ShouldBe(1.0, 1e-9);
     }
 }
