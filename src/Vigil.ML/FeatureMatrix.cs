@@ -85,4 +85,13 @@ public sealed class FeatureMatrix
 
         return new FeatureMatrix(rows.Length, ColumnCount, values);
     }
+
+    /// <summary>A new matrix holding a copy of <paramref name="count"/> consecutive rows starting at <paramref name="start"/>.</summary>
+    public FeatureMatrix Slice(int start, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start + count, RowCount, nameof(count));
+        return new FeatureMatrix(count, ColumnCount, _values.AsSpan(start * ColumnCount, count * ColumnCount).ToArray());
+    }
 }

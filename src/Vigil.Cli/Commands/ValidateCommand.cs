@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Vigil.Data.Csv;
 using Vigil.Data.Validation;
-using Vigil.Tracking.Datasets;
 
 namespace Vigil.Cli.Commands;
 
@@ -24,7 +22,8 @@ public static class ValidateCommand
         command.SetAction(context.Handle(async (parse, ct) =>
         {
             var what = parse.GetRequiredValue(input);
-            var (frameSource, read, registeredTarget) = await LoadAsync(context, parse, what, ct).ConfigureAwait(false);
+            var loaded = await DatasetInput.LoadAsync(context, parse, what, ct).ConfigureAwait(false);
+            var (frameSource, read, registeredTarget) = (loaded.Source, loaded.Read, loaded.Version?.Target);
             var targetName = parse.GetValue(target) ?? registeredTarget;
             var report = DataValidator.Validate(read.Frame, new ValidationOptions(target: targetName));
             if (parse.GetValue(json))
@@ -48,41 +47,5 @@ public static class ValidateCommand
             return parse.GetValue(strict) && report.HasErrors ? ExitCodes.UserError : ExitCodes.Success;
         }));
         return command;
-    }
-
-    private static async Task<(string Source, CsvReadResult Read, string? Target)> LoadAsync(
-        CommandContext context, ParseResult parse, string what, CancellationToken ct)
-    {
-        var looksLikeFile = what.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || what.Contains('/', StringComparison.Ordinal)
-            || what.Contains('\\', StringComparison.Ordinal) || File.Exists(what);
-        if (looksLikeFile)
-        {
-            if (!File.Exists(what))
-            {
-                throw new UserException($"File not found: {what}");
-            }
-
-            try
-            {
-                var read = await Progress.Run(context.Console, $"Reading {Path.GetFileName(what)}", p => CsvReader.ReadFile(what, null, p, ct)).ConfigureAwait(false);
-                return (what, read, null);
-            }
-            catch (CsvFormatException ex)
-            {
-                throw new UserException($"{what}: {ex.Message}", ex);
-            }
-        }
-
-        var reference = DatasetReference.Parse(what);
-        await using var store = Stores.Open(context, parse);
-        try
-        {
-            var loaded = await Stores.Ingestor(store).LoadAsync(reference, ct).ConfigureAwait(false);
-            return (loaded.Version.Reference, loaded.Read, loaded.Version.Target);
-        }
-        catch (KeyNotFoundException ex)
-        {
-            throw new UserException($"{ex.Message} Run 'vigil datasets list' to see what is registered.");
-        }
     }
 }

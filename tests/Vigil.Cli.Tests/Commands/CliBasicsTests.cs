@@ -12,7 +12,7 @@ public sealed class CliBasicsTests
         var r = CliRunner.RunWith(null, null, "--help");
 
         r.ExitCode.ShouldBe(0, r.ToString());
-        foreach (var verb in new[] { "ingest", "validate", "datasets", "generate", "demo", "--data-dir" })
+        foreach (var verb in new[] { "ingest", "validate", "datasets", "generate", "train", "evaluate", "predict", "demo", "--data-dir" })
         {
             r.Stdout.ShouldContain(verb);
         }
@@ -24,6 +24,9 @@ public sealed class CliBasicsTests
     [InlineData("datasets")]
     [InlineData("generate")]
     [InlineData("demo")]
+    [InlineData("train")]
+    [InlineData("evaluate")]
+    [InlineData("predict")]
     public void Help_EveryVerb_ExitsZero(string verb)
     {
         var r = CliRunner.RunWith(null, null, verb, "--help");

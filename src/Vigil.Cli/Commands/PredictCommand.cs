@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Vigil.Data.Csv;
+using Vigil.Data.Frames;
+using Vigil.ML;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary><c>vigil predict --model &lt;file&gt; --input in.csv --output out.csv [--json]</c>: batch scoring of a CSV file.</summary>
+public static class PredictCommand
+{
+    private const int BatchRows = 16_384;
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var modelOption = new Option<string>("--model") { Description = "A saved model file", Required = true };
+        var input = new Option<string>("--input") { Description = "The CSV file to score", Required = true };
+        var output = new Option<string>("--output") { Description = "The CSV file to write: the input columns plus prediction and class probabilities", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout" };
+        var command = new Command("predict", "Score a CSV file with a saved model") { modelOption, input, output, json };
+        command.SetAction(context.Handle(async (parse, ct) =>
+        {
+            var model = ModelFiles.Load(parse.GetRequiredValue(modelOption));
+            var inputPath = parse.GetRequiredValue(input);
+            if (!File.Exists(inputPath))
+            {
+                throw new UserException($"File not found: {inputPath}");
+            }
+
+            var kinds = model.Encoding.InputSchema.Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal);
+            CsvReadResult read;
+            try
+            {
+                read = await Progress.Run(context.Console, $"Reading {Path.GetFileName(inputPath)}", p => CsvReader.ReadFile(inputPath, ReadOptions(inputPath, kinds), p, ct)).ConfigureAwait(false);
+            }
+            catch (CsvFormatException ex)
+            {
+                throw new UserException($"{inputPath}: {ex.Message}", ex);
+            }
+
+            var frame = read.Frame;
+            DataFrame scored;
+            try
+            {
+                scored = await Progress.Run(context.Console, "Scoring", p => Score(model, frame, p, ct)).ConfigureAwait(false);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UserException($"{inputPath} does not fit the model: {ex.Message}", ex);
+            }
+
+            var outputPath = Path.GetFullPath(parse.GetRequiredValue(output));
+            Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
+            CsvWriter.WriteFile(scored, outputPath);
+            if (parse.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(context.Console, new JsonObject
+                {
+                    ["model"] = Path.GetFullPath(parse.GetRequiredValue(modelOption)),
+                    ["input"] = Path.GetFullPath(inputPath),
+                    ["output"] = outputPath,
+                    ["rows"] = frame.RowCount,
+                    ["quarantined_rows"] = read.Quarantined.Count,
+                }).ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Console.Out.WriteLineAsync($"Scored {frame.RowCount:N0} rows ({read.Quarantined.Count} quarantined) into {outputPath}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static CsvReadOptions ReadOptions(string path, Dictionary<string, Vigil.Data.Frames.ColumnKind> kinds)
+    {
+        // Only force kinds of columns the file actually has; the others are reported by the encoder.
+        using var reader = new StreamReader(path);
+        var header = reader.ReadLine() ?? string.Empty;
+        var present = kinds.Where(k => header.Contains(k.Key, StringComparison.Ordinal)).ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
+        return new CsvReadOptions(columnKinds: present);
+    }
+
+    /// <summary>The frame with a prediction column and, for classifiers, one probability column per class, scored in batches.</summary>
+    public static DataFrame Score(ITabularModel model, DataFrame frame, IProgress<double>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(frame);
+        var features = model.Encoding.Transform(frame);
+        var n = features.RowCount;
+        if (model is TabularClassifier c)
+        {
+            var k = c.ClassCount;
+            var proba = new double[n * k];
+            for (var start = 0; start < n; start += BatchRows)
+            {
+                ct.ThrowIfCancellationRequested();
+                var count = Math.Min(BatchRows, n - start);
+                c.Model.PredictProba(features.Slice(start, count), proba.AsSpan(start * k, count * k));
+                progress?.Report((start + count) / (double)n);
+            }
+
+            var labels = new string?[n];
+            var columns = Enumerable.Range(0, k).Select(_ => new double[n]).ToArray();
+            for (var i = 0; i < n; i++)
+            {
+                var best = 0;
+                for (var j = 0; j < k; j++)
+                {
+                    columns[j][i] = proba[(i * k) + j];
+                    best = proba[(i * k) + j] > proba[(i * k) + best] ? j : best;
+                }
+
+                labels[i] = c.Labels.Decode(best);
+            }
+
+            var result = frame.WithColumn(new StringColumn("prediction", labels));
+            for (var j = 0; j < k; j++)
+            {
+                result = result.WithColumn(new Float64Column($"probability_{c.Labels.Decode(j)}", columns[j]));
+            }
+
+            return result;
+        }
+
+        var r = (TabularRegressor)model;
+        var predictions = new double[n];
+        for (var start = 0; start < n; start += BatchRows)
+        {
+            ct.ThrowIfCancellationRequested();
+            var count = Math.Min(BatchRows, n - start);
+            r.Model.Predict(features.Slice(start, count), predictions.AsSpan(start, count));
+            progress?.Report((start + count) / (double)n);
+        }
+
+        return frame.WithColumn(new Float64Column("prediction", predictions));
+    }
+}

@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Vigil.ML;
+using Vigil.ML.Persistence;
+using Vigil.Pipelines.Training;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary><c>vigil train &lt;dataset&gt; --target T --model M [--param k=v ...] [--seed S] [--json]</c>: fit, hold out, evaluate, save.</summary>
+public static class TrainCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var catalog = LearnerCatalog.Default;
+        var dataset = new Argument<string>("dataset") { Description = "A registered dataset (name or name@version) or a CSV file" };
+        var target = new Option<string?>("--target") { Description = "The target column (default: the dataset's registered target)" };
+        var model = new Option<string>("--model")
+        {
+            Description = $"The model family: {string.Join(", ", catalog.Entries.Select(e => e.Name).Order(StringComparer.Ordinal))}",
+            DefaultValueFactory = _ => "tree",
+        };
+        var parameters = new Option<string[]>("--param") { Description = "A learner parameter key=value (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+        var task = new Option<string?>("--task") { Description = "classification or regression (default: inferred from the target)" };
+        task.AcceptOnlyFromAmong("classification", "regression");
+        var testFraction = new Option<double>("--test-fraction") { Description = "Held-out share, stratified for classification", DefaultValueFactory = _ => 0.2 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the split and the learner", DefaultValueFactory = _ => 0 };
+        var exclude = new Option<string[]>("--exclude") { Description = "A column to leave out of the features (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+        var output = new Option<string?>("--out") { Description = "Where to save the model (default: <data-dir>/models/<dataset>/<time>/model.vigil)" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout" };
+        var command = new Command("train", "Train a model with a held-out test split and save it")
+        {
+            dataset, target, model, parameters, task, testFraction, seed, exclude, output, json,
+        };
+        command.SetAction(context.Handle(async (parse, ct) =>
+        {
+            var loaded = await DatasetInput.LoadAsync(context, parse, parse.GetRequiredValue(dataset), ct).ConfigureAwait(false);
+            var targetName = parse.GetValue(target) ?? loaded.Version?.Target
+                ?? throw new UserException("--target is required (the dataset has no registered target).");
+            TrainingRequest request;
+            try
+            {
+                request = new TrainingRequest(
+                    targetName,
+                    parse.GetRequiredValue(model),
+                    LearnerParameters.Parse(parse.GetValue(parameters) ?? []),
+                    parse.GetValue(task) switch { "classification" => ModelTask.Classification, "regression" => ModelTask.Regression, _ => null },
+                    parse.GetValue(testFraction),
+                    parse.GetValue(seed),
+                    parse.GetValue(exclude));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UserException(ex.Message);
+            }
+
+            TrainingResult result;
+            try
+            {
+                var job = new TrainingJob(catalog, context.Time);
+                result = await Progress.Run(context.Console, $"Training {request.Model} on {loaded.Source}", _ => job.Run(loaded.Read.Frame, request, ct)).ConfigureAwait(false);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UserException(ex.Message);
+            }
+
+            var modelFile = ModelPath(context, parse, parse.GetValue(output), loaded);
+            var saved = result.Model switch
+            {
+                TabularClassifier c => (ITabularModel)c.WithInfo(c.Info with { TrainingDatasetHash = loaded.Version?.Sha256, CreatedAt = context.Time.GetUtcNow() }),
+                TabularRegressor r => r.WithInfo(r.Info with { TrainingDatasetHash = loaded.Version?.Sha256, CreatedAt = context.Time.GetUtcNow() }),
+                var other => other,
+            };
+            ModelFile.Save(saved, modelFile);
+
+            if (parse.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(context.Console, new JsonObject
+                {
+                    ["dataset"] = loaded.Source,
+                    ["target"] = request.Target,
+                    ["task"] = result.Task.ToString().ToLowerInvariant(),
+                    ["model"] = request.Model,
+                    ["params"] = new JsonObject([.. request.Parameters.Values.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]),
+                    ["seed"] = request.Seed,
+                    ["split"] = new JsonObject { ["kind"] = result.SplitKind, ["train_rows"] = result.TrainRows, ["test_rows"] = result.TestRows },
+                    ["features"] = new JsonArray([.. result.Model.Encoding.FeatureNames.Select(f => (JsonNode?)f)]),
+                    ["excluded_columns"] = new JsonObject([.. result.ExcludedColumns.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]),
+                    ["test"] = Metrics(result.Test),
+                    ["train_seconds"] = result.TrainSeconds,
+                    ["model_file"] = modelFile,
+                }).ConfigureAwait(false);
+            }
+            else
+            {
+                var o = context.Console.Out;
+                await o.WriteLineAsync($"Trained {request.Model} ({result.Task.ToString().ToLowerInvariant()}) on {loaded.Source}: {result.TrainRows:N0} train / {result.TestRows:N0} test rows ({result.SplitKind}), {result.TrainSeconds:F2} s").ConfigureAwait(false);
+                foreach (var (column, why) in result.ExcludedColumns)
+                {
+                    await o.WriteLineAsync($"  excluded '{column}': {why}").ConfigureAwait(false);
+                }
+
+                await o.WriteLineAsync("  test: " + string.Join("  ", result.Test.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:G4}")))).ConfigureAwait(false);
+                await o.WriteLineAsync($"  saved {modelFile}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    /// <summary>Metrics as JSON, with non-finite values as null.</summary>
+    public static JsonObject Metrics(IReadOnlyDictionary<string, double> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        return new JsonObject([.. metrics.Select(kv => KeyValuePair.Create(kv.Key, double.IsFinite(kv.Value) ? (JsonNode?)kv.Value : null))]);
+    }
+
+    private static string ModelPath(CommandContext context, ParseResult parse, string? explicitPath, DatasetInput.Loaded loaded)
+    {
+        if (!string.IsNullOrWhiteSpace(explicitPath))
+        {
+            var full = Path.GetFullPath(explicitPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            return full;
+        }
+
+        var name = loaded.Version?.Name ?? Path.GetFileNameWithoutExtension(loaded.Source);
+        var stamp = context.Time.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
+        var dir = Path.Combine(context.Globals.ResolveDataDir(parse), "models", name, stamp);
+        Directory.CreateDirectory(dir);
+        return Path.Combine(dir, "model.vigil");
+    }
+}

@@ -1,0 +1,18 @@
+using Vigil.ML;
+
+namespace Vigil.Pipelines.Training;
+
+/// <summary>One trainable model family: its name, what it supports and how to build it from parameters and a seed.</summary>
+/// <param name="Name">The name used by <c>--model</c>.</param>
+/// <param name="Description">One line for help text.</param>
+/// <param name="Classifier">Builds the classification learner, or null when unsupported.</param>
+/// <param name="Regressor">Builds the regression learner, or null when unsupported.</param>
+public sealed record LearnerEntry(
+    string Name,
+    string Description,
+    Func<LearnerParameters, int, IClassifierLearner>? Classifier,
+    Func<LearnerParameters, int, IRegressorLearner>? Regressor)
+{
+    /// <summary>Whether the family can learn the given task.</summary>
+    public bool Supports(ModelTask task) => task == ModelTask.Classification ? Classifier is not null : Regressor is not null;
+}

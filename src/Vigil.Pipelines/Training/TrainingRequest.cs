@@ -1,0 +1,68 @@
+using Vigil.ML;
+
+namespace Vigil.Pipelines.Training;
+
+/// <summary>What <see cref="TrainingJob"/> should train: target, model family, parameters, split and seed; validated at construction.</summary>
+public sealed record TrainingRequest
+{
+    /// <summary>Creates a request, reporting every invalid setting in one <see cref="ArgumentException"/>.</summary>
+    public TrainingRequest(
+        string target,
+        string model,
+        LearnerParameters? parameters = null,
+        ModelTask? task = null,
+        double testFraction = 0.2,
+        int seed = 0,
+        IReadOnlyList<string>? exclude = null)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            errors.Add("target: required");
+        }
+
+        if (string.IsNullOrWhiteSpace(model))
+        {
+            errors.Add("model: required");
+        }
+
+        if (!(testFraction > 0 && testFraction < 1))
+        {
+            errors.Add($"test fraction: {testFraction} must be strictly between 0 and 1");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", errors));
+        }
+
+        Target = target;
+        Model = model;
+        Parameters = parameters ?? new LearnerParameters();
+        Task = task;
+        TestFraction = testFraction;
+        Seed = seed;
+        Exclude = exclude ?? [];
+    }
+
+    /// <summary>The target column.</summary>
+    public string Target { get; }
+
+    /// <summary>The model family name in the <see cref="LearnerCatalog"/>.</summary>
+    public string Model { get; }
+
+    /// <summary>Learner parameters.</summary>
+    public LearnerParameters Parameters { get; }
+
+    /// <summary>The task, or null to infer it from the target column.</summary>
+    public ModelTask? Task { get; }
+
+    /// <summary>The held-out test share (default 0.2).</summary>
+    public double TestFraction { get; }
+
+    /// <summary>The seed of the split and the learner.</summary>
+    public int Seed { get; }
+
+    /// <summary>Columns to exclude besides the detected leakage suspects and identifiers.</summary>
+    public IReadOnlyList<string> Exclude { get; }
+}
