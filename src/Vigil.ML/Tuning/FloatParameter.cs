@@ -59,13 +59,14 @@ public sealed record FloatParameter(string Name, double Low, double High) : Sear
 
     internal override IReadOnlyList<object> GridValues()
     {
+        // Interior points are rounded to 15 significant digits so a log grid over [0.01, 1] reads 0.1, not 0.10000000000000002.
         var points = GridPoints ?? throw new InvalidOperationException(GridProblem());
-        var numeric = (INumericParameter)this;
-        var (low, high) = (numeric.TransformedLow, numeric.TransformedHigh);
         var values = new object[points];
         for (var i = 0; i < points; i++)
         {
-            values[i] = i == 0 ? Low : i == points - 1 ? High : numeric.FromTransformed(low + ((high - low) * i / (points - 1)));
+            var fraction = (double)i / (points - 1);
+            var value = Log ? Low * Math.Pow(High / Low, fraction) : Low + ((High - Low) * fraction);
+            values[i] = i == 0 ? Low : i == points - 1 ? High : Math.Clamp(double.Parse(value.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), Low, High);
         }
 
         return values;
