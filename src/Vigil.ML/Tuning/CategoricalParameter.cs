@@ -26,6 +26,13 @@ public sealed record CategoricalParameter : SearchParameter
     public static CategoricalParameter Ints(string name, params IEnumerable<int> choices) =>
         new(name, choices.Select(c => c.ToString(CultureInfo.InvariantCulture)));
 
+    /// <summary>Whether both have the same name and the same choices in the same order.</summary>
+    public bool Equals(CategoricalParameter? other) =>
+        base.Equals(other) && _choices.SequenceEqual(other._choices, StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _choices.Aggregate(base.GetHashCode(), (hash, c) => HashCode.Combine(hash, c));
+
     /// <inheritdoc/>
     public override string ToString() => $"{Name}: {{{string.Join(", ", _choices)}}}";
 

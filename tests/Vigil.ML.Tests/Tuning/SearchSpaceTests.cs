@@ -65,6 +65,9 @@ public sealed class SearchSpaceTests
         parameter.Choices.ShouldBe(["a", "b"]);
         (parameter with { Choices = ["x"] }).Choices.ShouldBe(["x"]);
         Should.Throw<NotSupportedException>(() => ((IList<string>)parameter.Choices).Add("z"));
+        parameter.ShouldBe(new CategoricalParameter("p", "a", "b"));
+        parameter.ShouldNotBe(new CategoricalParameter("p", "b", "a"));
+        parameter.GetHashCode().ShouldBe(new CategoricalParameter("p", "a", "b").GetHashCode());
     }
 
     [Fact]
