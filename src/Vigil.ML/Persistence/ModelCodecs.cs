@@ -1,3 +1,4 @@
+using Vigil.ML.Ensembles;
 using Vigil.ML.Trees;
 
 namespace Vigil.ML.Persistence;
@@ -10,7 +11,13 @@ public sealed class ModelCodecs
     private ModelCodecs(IModelCodec[] codecs) => _codecs = codecs;
 
     /// <summary>The codecs of every model kind in Vigil.ML.</summary>
-    public static ModelCodecs Default { get; } = new([new DecisionTreeCodec()]);
+    public static ModelCodecs Default { get; } = new(
+    [
+        new DecisionTreeCodec(),
+        new BaggingClassifierCodec(), new BaggingRegressorCodec(), new AdaBoostCodec(),
+        new StackingClassifierCodec(), new StackingRegressorCodec(), new VotingClassifierCodec(), new AveragingRegressorCodec(),
+        new LinearCombinerCodec(),
+    ]);
 
     /// <summary>The registered codecs.</summary>
     public IReadOnlyList<IModelCodec> Codecs => _codecs;
@@ -28,22 +35,44 @@ public sealed class ModelCodecs
     /// <summary>The first codec that can write <paramref name="model"/>, or null.</summary>
     public IModelCodec? FindFor(object model) => _codecs.FirstOrDefault(c => c.CanWrite(model));
 
-    /// <summary>Writes a member model of an ensemble: its kind name, then its payload.</summary>
+    /// <summary>Writes a member model of an ensemble: its kind name, an int32 payload length, then its payload.</summary>
+    /// <remarks>The length prefix gives every nested payload its own bounded stream, so codecs that check the bytes left work nested too.</remarks>
     public void WriteNested(object model, BinaryWriter writer)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(writer);
         var codec = FindFor(model) ?? throw new ArgumentException($"No model codec can write a {model.GetType().Name}.", nameof(model));
+        using var payload = new MemoryStream();
+        using (var inner = new BinaryWriter(payload, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            codec.Write(model, inner, this);
+        }
+
         writer.Write(codec.Kind);
-        codec.Write(model, writer, this);
+        writer.Write((int)payload.Length);
+        writer.Write(payload.GetBuffer(), 0, (int)payload.Length);
     }
 
-    /// <summary>Reads a member model written by <see cref="WriteNested"/>.</summary>
+    /// <summary>Reads a member model written by <see cref="WriteNested"/>; its codec must consume exactly its payload.</summary>
     public object ReadNested(BinaryReader reader, int formatVersion)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var kind = reader.ReadString();
         var codec = Find(kind) ?? throw new InvalidDataException($"No codec reads nested model kind '{kind}'.");
-        return codec.Read(reader, formatVersion, this);
+        var length = reader.ReadInt32();
+        if (length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
+        {
+            throw new InvalidDataException($"Nested '{kind}' payload length {length} does not fit in the bytes left.");
+        }
+
+        using var payload = new MemoryStream(reader.ReadBytes(length), writable: false);
+        using var inner = new BinaryReader(payload);
+        var model = codec.Read(inner, formatVersion, this);
+        if (payload.Position != payload.Length)
+        {
+            throw new InvalidDataException($"Nested '{kind}' payload has {payload.Length - payload.Position} unread bytes.");
+        }
+
+        return model;
     }
 }
