@@ -17,4 +17,10 @@ public sealed record ModelInfo
 
     /// <summary>When the model was created, as supplied by the caller's <see cref="TimeProvider"/>.</summary>
     public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>The positive-class probability at or above which a binary classifier predicts the positive class (null = 0.5); tuned on out-of-fold training predictions only.</summary>
+    public double? DecisionThreshold { get; init; }
+
+    /// <summary>The tuned hyperparameters as invariant text (empty when not tuned).</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 }

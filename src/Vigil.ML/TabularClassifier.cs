@@ -48,6 +48,9 @@ public sealed class TabularClassifier : ITabularModel
     /// <summary>The number of classes.</summary>
     public int ClassCount => Labels.Count;
 
+    /// <summary>The binary decision threshold in use: the tuned one from <see cref="ModelInfo.DecisionThreshold"/>, else 0.5.</summary>
+    public double DecisionThreshold => Info.DecisionThreshold ?? 0.5;
+
     /// <inheritdoc/>
     public ModelTask Task => ModelTask.Classification;
 
@@ -89,8 +92,8 @@ public sealed class TabularClassifier : ITabularModel
     /// <summary>The probability of the positive class (index 1) for every row of a binary classifier.</summary>
     public double[] PredictPositive(DataFrame frame) => Model.PredictPositive(Encoding.Transform(frame));
 
-    /// <summary>Binary metrics on a labelled frame (positive class = index 1) at <paramref name="threshold"/>.</summary>
-    public ClassificationMetrics EvaluateBinary(DataFrame labelled, double threshold = 0.5)
+    /// <summary>Binary metrics on a labelled frame (positive class = index 1) at <paramref name="threshold"/>, by default <see cref="DecisionThreshold"/>.</summary>
+    public ClassificationMetrics EvaluateBinary(DataFrame labelled, double? threshold = null)
     {
         ArgumentNullException.ThrowIfNull(labelled);
         if (ClassCount != 2)
@@ -98,19 +101,32 @@ public sealed class TabularClassifier : ITabularModel
             throw new InvalidOperationException($"Binary metrics need 2 classes; this classifier has {ClassCount}.");
         }
 
-        return ClassificationMetrics.Binary(Labels.Encode(labelled[Labels.TargetName]), PredictPositive(labelled), threshold);
+        return ClassificationMetrics.Binary(Labels.Encode(labelled[Labels.TargetName]), PredictPositive(labelled), threshold ?? DecisionThreshold);
     }
 
-    /// <summary>The most probable label of every row (the lowest class index on ties).</summary>
+    /// <summary>The predicted label of every row: by <see cref="DecisionThreshold"/> for binary models, else the most probable (lowest index on ties).</summary>
     public string[] PredictLabels(DataFrame frame)
     {
         var features = Encoding.Transform(frame);
         var result = new string[features.RowCount];
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = Labels.Decode(Model.PredictClass(features.Row(i)));
+            result[i] = Labels.Decode(PredictClass(features.Row(i)));
         }
 
         return result;
+    }
+
+    /// <summary>The predicted class index of one encoded row, applying <see cref="DecisionThreshold"/> for binary models.</summary>
+    public int PredictClass(ReadOnlySpan<double> features)
+    {
+        if (ClassCount != 2)
+        {
+            return Model.PredictClass(features);
+        }
+
+        Span<double> p = stackalloc double[2];
+        Model.PredictProba(features, p);
+        return p[1] >= DecisionThreshold ? 1 : 0;
     }
 }

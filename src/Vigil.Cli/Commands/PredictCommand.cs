@@ -114,6 +114,11 @@ public static class PredictCommand
                     best = proba[(i * k) + j] > proba[(i * k) + best] ? j : best;
                 }
 
+                if (k == 2)
+                {
+                    best = proba[(i * 2) + 1] >= c.DecisionThreshold ? 1 : 0;
+                }
+
                 labels[i] = c.Labels.Decode(best);
             }
 

@@ -28,11 +28,20 @@ public static class TrainCommand
         var testFraction = new Option<double>("--test-fraction") { Description = "Held-out share, stratified for classification", DefaultValueFactory = _ => 0.2 };
         var seed = new Option<int>("--seed") { Description = "Seed of the split and the learner", DefaultValueFactory = _ => 0 };
         var exclude = new Option<string[]>("--exclude") { Description = "A column to leave out of the features (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+        var cv = new Option<int>("--cv") { Description = "Cross-validation folds on the training rows (0 = none)", DefaultValueFactory = _ => 0 };
+        var tune = new Option<string?>("--tune") { Description = "Tune hyperparameters on the training rows: grid, random or tpe" };
+        tune.AcceptOnlyFromAmong("grid", "random", "tpe");
+        var trials = new Option<int>("--trials") { Description = "Tuning trials", DefaultValueFactory = _ => 30 };
+        var tuneThreshold = new Option<bool>("--tune-threshold") { Description = "Choose the binary decision threshold maximizing F1 on out-of-fold training predictions" };
+        var split = new Option<string>("--split") { Description = "How to hold out test rows: auto (stratified/random), random, time, group", DefaultValueFactory = _ => "auto" };
+        split.AcceptOnlyFromAmong("auto", "random", "time", "group");
+        var timeColumn = new Option<string?>("--time") { Description = "The time column of --split time" };
+        var groupColumn = new Option<string?>("--group") { Description = "The group column (machine or unit id) of --split group, or per-group time splits" };
         var output = new Option<string?>("--out") { Description = "Where to save the model (default: <data-dir>/models/<dataset>/<time>/model.vigil)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout" };
         var command = new Command("train", "Train a model with a held-out test split and save it")
         {
-            dataset, target, model, parameters, task, testFraction, seed, exclude, output, json,
+            dataset, target, model, parameters, task, testFraction, seed, exclude, cv, tune, trials, tuneThreshold, split, timeColumn, groupColumn, output, json,
         };
         command.SetAction(context.Handle(async (parse, ct) =>
         {
@@ -49,7 +58,13 @@ public static class TrainCommand
                     parse.GetValue(task) switch { "classification" => ModelTask.Classification, "regression" => ModelTask.Regression, _ => null },
                     parse.GetValue(testFraction),
                     parse.GetValue(seed),
-                    parse.GetValue(exclude));
+                    parse.GetValue(exclude),
+                    parse.GetValue(cv),
+                    parse.GetValue(tune) is { } sampler ? new TuningRequest(sampler, parse.GetValue(trials)) : null,
+                    parse.GetValue(tuneThreshold),
+                    Enum.Parse<HoldOutKind>(parse.GetRequiredValue(split), ignoreCase: true),
+                    parse.GetValue(timeColumn),
+                    parse.GetValue(groupColumn));
             }
             catch (ArgumentException ex)
             {
@@ -89,6 +104,22 @@ public static class TrainCommand
                     ["split"] = new JsonObject { ["kind"] = result.SplitKind, ["train_rows"] = result.TrainRows, ["test_rows"] = result.TestRows },
                     ["features"] = new JsonArray([.. result.Model.Encoding.FeatureNames.Select(f => (JsonNode?)f)]),
                     ["excluded_columns"] = new JsonObject([.. result.ExcludedColumns.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]),
+                    ["cv"] = result.CrossValidation.Count == 0 ? null : new JsonObject([.. result.CrossValidation.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)new JsonObject
+                    {
+                        ["mean"] = Finite(kv.Value.Mean),
+                        ["std"] = Finite(kv.Value.Std),
+                    }))]),
+                    ["tuning"] = result.Tuning is not { } tuning ? null : new JsonObject
+                    {
+                        ["sampler"] = tuning.Sampler,
+                        ["metric"] = tuning.Metric,
+                        ["trials"] = tuning.Trials,
+                        ["pruned"] = tuning.Pruned,
+                        ["failed"] = tuning.Failed,
+                        ["best_value"] = Finite(tuning.BestValue),
+                        ["best_params"] = new JsonObject([.. tuning.BestParameters.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]),
+                    },
+                    ["decision_threshold"] = result.DecisionThreshold,
                     ["test"] = Metrics(result.Test),
                     ["train_seconds"] = result.TrainSeconds,
                     ["model_file"] = modelFile,
@@ -103,6 +134,22 @@ public static class TrainCommand
                     await o.WriteLineAsync($"  excluded '{column}': {why}").ConfigureAwait(false);
                 }
 
+                foreach (var (metric, (mean, std)) in result.CrossValidation)
+                {
+                    await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  cv {metric}: {mean:F4} ± {std:F4}")).ConfigureAwait(false);
+                }
+
+                if (result.Tuning is { } tuned)
+                {
+                    await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"  tuned ({tuned.Sampler}, {tuned.Trials} trials, {tuned.Pruned} pruned): best cv {tuned.Metric} {tuned.BestValue:F4} with {string.Join(", ", tuned.BestParameters.Select(kv => $"{kv.Key}={kv.Value}"))}")).ConfigureAwait(false);
+                }
+
+                if (result.DecisionThreshold is { } threshold)
+                {
+                    await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  decision threshold {threshold:F4} (max F1 on out-of-fold training predictions)")).ConfigureAwait(false);
+                }
+
                 await o.WriteLineAsync("  test: " + string.Join("  ", result.Test.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:G4}")))).ConfigureAwait(false);
                 await o.WriteLineAsync($"  saved {modelFile}").ConfigureAwait(false);
             }
@@ -111,6 +158,8 @@ public static class TrainCommand
         }));
         return command;
     }
+
+    private static JsonNode? Finite(double value) => double.IsFinite(value) ? value : null;
 
     /// <summary>Metrics as JSON, with non-finite values as null.</summary>
     public static JsonObject Metrics(IReadOnlyDictionary<string, double> metrics)

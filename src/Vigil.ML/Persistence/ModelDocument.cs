@@ -30,6 +30,10 @@ internal sealed record ModelDocument
 
     public DateTimeOffset? CreatedAt { get; init; }
 
+    public double? DecisionThreshold { get; init; }
+
+    public Dictionary<string, string>? Parameters { get; init; }
+
     public static ModelDocument From(ITabularModel classifier, string modelKind)
     {
         using var options = JsonDocument.Parse(classifier.Info.LearnerOptionsJson);
@@ -48,6 +52,8 @@ internal sealed record ModelDocument
             Metrics = new Dictionary<string, double>(classifier.Info.Metrics, StringComparer.Ordinal),
             TrainingDatasetHash = classifier.Info.TrainingDatasetHash,
             CreatedAt = classifier.Info.CreatedAt,
+            DecisionThreshold = classifier.Info.DecisionThreshold,
+            Parameters = new Dictionary<string, string>(classifier.Info.Parameters, StringComparer.Ordinal),
         };
     }
 
@@ -78,6 +84,8 @@ internal sealed record ModelDocument
         LearnerName = Require(LearnerName, "learnerName"),
         LearnerOptionsJson = LearnerOptions.ValueKind == JsonValueKind.Undefined ? "{}" : LearnerOptions.GetRawText(),
         Metrics = Metrics ?? [],
+        DecisionThreshold = DecisionThreshold,
+        Parameters = Parameters ?? [],
         TrainingDatasetHash = TrainingDatasetHash,
         CreatedAt = CreatedAt,
     };

@@ -1,5 +1,6 @@
 using Vigil.ML;
 using Vigil.ML.Trees;
+using Vigil.ML.Tuning;
 
 namespace Vigil.Pipelines.Training;
 
@@ -18,7 +19,7 @@ public sealed class LearnerCatalog
     /// <summary>Every model family of Vigil.ML.</summary>
     public static LearnerCatalog Default { get; } = new(
     [
-        new("tree", "CART decision tree (Breiman et al. 1984)", TreeClassifier, null),
+        new("tree", "CART decision tree (Breiman et al. 1984)", TreeClassifier, null, TreeSpace),
     ]);
 
     /// <summary>The families, by name.</summary>
@@ -49,6 +50,13 @@ public sealed class LearnerCatalog
         parameters.ThrowIfUnused(name);
         return learner;
     }
+
+    private static SearchSpace TreeSpace =>
+    [
+        new IntParameter("max_depth", 2, 16) { GridPoints = 8 },
+        new IntParameter("min_samples_leaf", 1, 64) { Log = true, GridPoints = 5 },
+        new CategoricalParameter("criterion", "gini", "entropy"),
+    ];
 
     private static IClassifierLearner TreeClassifier(LearnerParameters p, int seed) => new DecisionTreeLearner(new DecisionTreeOptions
     {

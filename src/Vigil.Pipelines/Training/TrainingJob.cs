@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Vigil.Data.Frames;
-using Vigil.Data.Splits;
 using Vigil.Data.Validation;
 using Vigil.ML;
 using Vigil.ML.Encoding;
@@ -9,103 +8,47 @@ using Vigil.ML.Evaluation;
 
 namespace Vigil.Pipelines.Training;
 
-/// <summary>Trains one model on a frame: leakage-aware feature selection, a seeded hold-out split, fit, and held-out metrics.</summary>
+/// <summary>
+/// Trains one model on a frame: leakage-aware feature selection, a seeded hold-out split, optional cross-validation,
+/// tuning and decision-threshold tuning on the training rows only, the final fit, and held-out metrics.
+/// </summary>
 public sealed class TrainingJob(LearnerCatalog catalog, TimeProvider time)
 {
-    /// <summary>Runs the job; the test rows are never seen by the fit.</summary>
+    /// <summary>Runs the job; the held-out test rows are never seen by tuning or the fit.</summary>
     public TrainingResult Run(DataFrame frame, TrainingRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(request);
-        if (!frame.Contains(request.Target))
+        foreach (var name in new[] { request.Target, request.TimeColumn, request.GroupColumn }.OfType<string>().Concat(request.Exclude))
         {
-            throw new ArgumentException($"Target column '{request.Target}' is not in the data; columns: {string.Join(", ", frame.ColumnNames)}.");
-        }
-
-        foreach (var name in request.Exclude.Where(n => !frame.Contains(n)))
-        {
-            throw new ArgumentException($"Excluded column '{name}' is not in the data.");
+            if (!frame.Contains(name))
+            {
+                throw new ArgumentException($"Column '{name}' is not in the data; columns: {string.Join(", ", frame.ColumnNames)}.");
+            }
         }
 
         var task = request.Task ?? TaskInference.Infer(frame[request.Target]);
-        var excluded = ExcludedColumns(frame, request);
+        var entry = catalog.Get(request.Model);
+        if (!entry.Supports(task))
+        {
+            throw new ArgumentException($"Model '{request.Model}' does not do {task.ToString().ToLowerInvariant()}.");
+        }
+
+        var excluded = ExcludedColumns(frame, request, task);
         var encoder = new TabularEncoderOptions { Target = request.Target, Exclude = [.. excluded.Keys] };
+        if (new TabularEncoder(encoder).Fit(frame.Head(1)).FeatureCount == 0)
+        {
+            throw new ArgumentException(
+                $"No feature is left to learn from: {string.Join("; ", excluded.Select(e => $"'{e.Key}' {e.Value}"))}. Use --exclude less, or check the data.");
+        }
+
+        var context = new TrainingContext(catalog, entry, request, encoder, excluded, time);
         return task == ModelTask.Classification
-            ? Classify(frame, request, encoder, excluded, cancellationToken)
-            : Regress(frame, request, encoder, excluded, cancellationToken);
+            ? ClassifierTraining.Run(frame, context, cancellationToken)
+            : RegressorTraining.Run(frame, context, cancellationToken);
     }
 
-    private static Dictionary<string, string> ExcludedColumns(DataFrame frame, TrainingRequest request)
-    {
-        var report = DataValidator.Validate(frame, new ValidationOptions(target: request.Target));
-        var excluded = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var s in report.LeakageSuspects)
-        {
-            excluded[s.Column] = string.Create(CultureInfo.InvariantCulture, $"leakage suspect ({JsonNamingPolicy.SnakeCaseLower.ConvertName(s.Rule.ToString())}, score {s.Score:F3})");
-        }
-
-        foreach (var id in report.IdentifierColumns)
-        {
-            excluded.TryAdd(id, "identifier");
-        }
-
-        foreach (var name in request.Exclude)
-        {
-            excluded.TryAdd(name, "excluded by request");
-        }
-
-        return excluded;
-    }
-
-    private TrainingResult Classify(DataFrame frame, TrainingRequest request, TabularEncoderOptions encoder, Dictionary<string, string> excluded, CancellationToken ct)
-    {
-        var labels = ClassLabels.Fit(frame[request.Target]);
-        var y = labels.Encode(frame[request.Target]);
-        var split = StratifiedSplit.Split(y, request.TestFraction, request.Seed);
-        var train = frame.Take(split.Train);
-        var test = frame.Take(split.Test);
-        var learner = catalog.Classifier(request.Model, request.Parameters, request.Seed);
-        var start = time.GetTimestamp();
-        var model = TabularClassifier.Fit(learner, train, encoder, ct);
-        var seconds = time.GetElapsedTime(start).TotalSeconds;
-        var metrics = ClassifierMetrics(model, test);
-        return new TrainingResult
-        {
-            Model = model.WithInfo(model.Info with { Metrics = metrics }),
-            Task = ModelTask.Classification,
-            SplitKind = "stratified",
-            TrainRows = split.TrainCount,
-            TestRows = split.TestCount,
-            Test = metrics,
-            ExcludedColumns = excluded,
-            TrainSeconds = seconds,
-        };
-    }
-
-    private TrainingResult Regress(DataFrame frame, TrainingRequest request, TabularEncoderOptions encoder, Dictionary<string, string> excluded, CancellationToken ct)
-    {
-        var split = RandomSplit(frame.RowCount, request.TestFraction, request.Seed);
-        var train = frame.Take(split.Train);
-        var test = frame.Take(split.Test);
-        var learner = catalog.Regressor(request.Model, request.Parameters, request.Seed);
-        var start = time.GetTimestamp();
-        var model = TabularRegressor.Fit(learner, train, encoder, ct);
-        var seconds = time.GetElapsedTime(start).TotalSeconds;
-        var metrics = model.Evaluate(test).ToDictionary();
-        return new TrainingResult
-        {
-            Model = model.WithInfo(model.Info with { Metrics = metrics }),
-            Task = ModelTask.Regression,
-            SplitKind = "random",
-            TrainRows = split.TrainCount,
-            TestRows = split.TestCount,
-            Test = metrics,
-            ExcludedColumns = excluded,
-            TrainSeconds = seconds,
-        };
-    }
-
-    /// <summary>Held-out metrics of a classifier: the binary set for two classes, accuracy and macro-F1 otherwise.</summary>
+    /// <summary>Held-out metrics of a classifier: the binary set (at its decision threshold) for two classes, multiclass otherwise.</summary>
     public static IReadOnlyDictionary<string, double> ClassifierMetrics(TabularClassifier model, DataFrame labelled)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -116,53 +59,36 @@ public sealed class TrainingJob(LearnerCatalog catalog, TimeProvider time)
         }
 
         var truth = model.Labels.Encode(labelled[model.TargetName]);
-        var features = model.Encode(labelled);
-        var predicted = new int[features.RowCount];
-        for (var i = 0; i < predicted.Length; i++)
-        {
-            predicted[i] = model.Model.PredictClass(features.Row(i));
-        }
-
-        return MulticlassSummary(truth, predicted, model.ClassCount);
+        return MulticlassMetrics.FromProbabilities(truth, model.PredictProba(labelled), model.ClassCount).ToDictionary();
     }
 
-    private static Dictionary<string, double> MulticlassSummary(ReadOnlySpan<int> truth, ReadOnlySpan<int> predicted, int classes)
+    private static Dictionary<string, string> ExcludedColumns(DataFrame frame, TrainingRequest request, ModelTask task)
     {
-        var correct = 0;
-        var tp = new double[classes];
-        var fp = new double[classes];
-        var fn = new double[classes];
-        for (var i = 0; i < truth.Length; i++)
+        var report = DataValidator.Validate(frame, new ValidationOptions(target: task == ModelTask.Classification ? request.Target : null));
+        var excluded = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (task == ModelTask.Classification)
         {
-            if (truth[i] == predicted[i])
+            foreach (var s in report.LeakageSuspects)
             {
-                correct++;
-                tp[truth[i]]++;
-            }
-            else
-            {
-                fp[predicted[i]]++;
-                fn[truth[i]]++;
+                excluded[s.Column] = string.Create(CultureInfo.InvariantCulture, $"leakage suspect ({JsonNamingPolicy.SnakeCaseLower.ConvertName(s.Rule.ToString())}, score {s.Score:F3})");
             }
         }
 
-        var f1 = Enumerable.Range(0, classes).Select(k => tp[k] == 0 ? 0 : 2 * tp[k] / ((2 * tp[k]) + fp[k] + fn[k])).Average();
-        return new Dictionary<string, double>(StringComparer.Ordinal)
+        foreach (var id in report.IdentifierColumns.Where(c => c != request.Target))
         {
-            ["accuracy"] = truth.Length == 0 ? double.NaN : correct / (double)truth.Length,
-            ["f1_macro"] = f1,
-        };
-    }
+            excluded.TryAdd(id, "identifier");
+        }
 
-    private static TrainTestIndices RandomSplit(int rows, double testFraction, int seed)
-    {
-        var order = Enumerable.Range(0, rows).ToArray();
-        new Random(seed).Shuffle(order);
-        var testCount = (int)Math.Round(rows * testFraction, MidpointRounding.AwayFromZero);
-        var test = order[..testCount];
-        var train = order[testCount..];
-        Array.Sort(test);
-        Array.Sort(train);
-        return new TrainTestIndices(train, test);
+        if (request.GroupColumn is not null)
+        {
+            excluded.TryAdd(request.GroupColumn, "group column");
+        }
+
+        foreach (var name in request.Exclude)
+        {
+            excluded.TryAdd(name, "excluded by request");
+        }
+
+        return excluded;
     }
 }

@@ -13,7 +13,13 @@ public sealed record TrainingRequest
         ModelTask? task = null,
         double testFraction = 0.2,
         int seed = 0,
-        IReadOnlyList<string>? exclude = null)
+        IReadOnlyList<string>? exclude = null,
+        int cvFolds = 0,
+        TuningRequest? tuning = null,
+        bool tuneThreshold = false,
+        HoldOutKind holdOut = HoldOutKind.Auto,
+        string? timeColumn = null,
+        string? groupColumn = null)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(target))
@@ -31,11 +37,32 @@ public sealed record TrainingRequest
             errors.Add($"test fraction: {testFraction} must be strictly between 0 and 1");
         }
 
+        if (cvFolds is 1 or < 0)
+        {
+            errors.Add($"--cv: {cvFolds} must be 0 (none) or at least 2");
+        }
+
+        if (holdOut == HoldOutKind.Time && string.IsNullOrWhiteSpace(timeColumn))
+        {
+            errors.Add("--split time needs --time COLUMN");
+        }
+
+        if (holdOut == HoldOutKind.Group && string.IsNullOrWhiteSpace(groupColumn))
+        {
+            errors.Add("--split group needs --group COLUMN");
+        }
+
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", errors));
         }
 
+        CvFolds = cvFolds;
+        Tuning = tuning;
+        TuneThreshold = tuneThreshold;
+        HoldOut = holdOut;
+        TimeColumn = timeColumn;
+        GroupColumn = groupColumn;
         Target = target;
         Model = model;
         Parameters = parameters ?? new LearnerParameters();
@@ -65,4 +92,22 @@ public sealed record TrainingRequest
 
     /// <summary>Columns to exclude besides the detected leakage suspects and identifiers.</summary>
     public IReadOnlyList<string> Exclude { get; }
+
+    /// <summary>Cross-validation folds on the training rows (0 = none).</summary>
+    public int CvFolds { get; }
+
+    /// <summary>Hyperparameter tuning on the training rows, or null.</summary>
+    public TuningRequest? Tuning { get; }
+
+    /// <summary>Whether to tune a binary decision threshold for F1 on out-of-fold training predictions.</summary>
+    public bool TuneThreshold { get; }
+
+    /// <summary>How the test rows are held out.</summary>
+    public HoldOutKind HoldOut { get; }
+
+    /// <summary>The time column of a time-ordered hold-out.</summary>
+    public string? TimeColumn { get; }
+
+    /// <summary>The group column (machine or unit id) of a group hold-out, or of per-group time hold-outs.</summary>
+    public string? GroupColumn { get; }
 }

@@ -28,4 +28,13 @@ public sealed record TrainingResult
 
     /// <summary>Wall seconds of the final fit.</summary>
     public required double TrainSeconds { get; init; }
+
+    /// <summary>Cross-validation on the training rows: metric → (mean, standard deviation); empty when not run.</summary>
+    public IReadOnlyDictionary<string, (double Mean, double Std)> CrossValidation { get; init; } = new Dictionary<string, (double, double)>();
+
+    /// <summary>What tuning found, or null when not tuned.</summary>
+    public TuningSummary? Tuning { get; init; }
+
+    /// <summary>The tuned binary decision threshold, or null for 0.5.</summary>
+    public double? DecisionThreshold { get; init; }
 }

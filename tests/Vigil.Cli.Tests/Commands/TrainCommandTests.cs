@@ -114,4 +114,20 @@ public sealed class TrainCommandTests
         r.ExitCode.ShouldBe(1, r.ToString());
         r.Stderr.ShouldContain("bad.vigil");
     }
+
+    [Fact]
+    public void Train_CvTuneThreshold_JsonCarriesEachSection()
+    {
+        using var dir = new TempDirectory();
+        var csv = Generate(dir, 1200);
+
+        var r = CliRunner.Run(dir.Path, "train", csv, "--target", "Machine failure", "--cv", "3", "--tune", "random", "--trials", "4", "--tune-threshold", "--json");
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        var doc = r.Json();
+        doc.GetProperty("cv").GetProperty("roc_auc").GetProperty("mean").GetDouble().ShouldBeInRange(0, 1);
+        doc.GetProperty("tuning").GetProperty("trials").GetInt32().ShouldBe(4);
+        doc.GetProperty("tuning").GetProperty("best_params").TryGetProperty("max_depth", out _).ShouldBeTrue();
+        doc.GetProperty("decision_threshold").GetDouble().ShouldBe(doc.GetProperty("test").GetProperty("threshold").GetDouble());
+    }
 }

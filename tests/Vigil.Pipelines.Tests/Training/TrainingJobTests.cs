@@ -54,4 +54,82 @@ public sealed class TrainingJobTests
         message.ShouldContain("model");
         message.ShouldContain("test fraction");
     }
+
+    [Fact]
+    public void Run_CvTuneAndThreshold_ReportsAllAndRecordsThemInTheModel()
+    {
+        var frame = Ai4iGenerator.Generate(new Ai4iGeneratorOptions(1500, 8));
+        var request = new TrainingRequest("Machine failure", "tree", seed: 2, cvFolds: 3, tuning: new TuningRequest("random", trials: 6), tuneThreshold: true);
+
+        var result = Job.Run(frame, request);
+
+        result.CrossValidation.Keys.ShouldBe(["accuracy", "f1_macro", "log_loss", "f1", "roc_auc", "pr_auc"], ignoreOrder: true);
+        result.Tuning.ShouldNotBeNull();
+        result.Tuning.Trials.ShouldBe(6);
+        result.Tuning.Metric.ShouldBe("roc_auc");
+        result.Tuning.BestParameters.Keys.ShouldBe(["max_depth", "min_samples_leaf", "criterion"], ignoreOrder: true);
+        result.DecisionThreshold.ShouldNotBeNull();
+        result.Test["threshold"].ShouldBe(result.DecisionThreshold.Value);
+        result.Model.Info.DecisionThreshold.ShouldBe(result.DecisionThreshold);
+        result.Model.Info.Parameters["max_depth"].ShouldBe(result.Tuning.BestParameters["max_depth"]);
+    }
+
+    [Fact]
+    public void Run_TuneWithFixedParameter_KeepsTheUsersValue()
+    {
+        var frame = Ai4iGenerator.Generate(new Ai4iGeneratorOptions(1000, 9));
+        var request = new TrainingRequest("Machine failure", "tree", LearnerParameters.Parse(["max_depth=3"]), seed: 1, tuning: new TuningRequest("random", trials: 4));
+
+        var result = Job.Run(frame, request);
+
+        result.Tuning!.BestParameters.ContainsKey("max_depth").ShouldBeFalse();
+        result.Model.Info.Parameters["max_depth"].ShouldBe("3");
+    }
+
+    [Fact]
+    public void Run_SameSeed_TuningIsRepeatable()
+    {
+        var frame = Ai4iGenerator.Generate(new Ai4iGeneratorOptions(1000, 10));
+        var request = new TrainingRequest("Machine failure", "tree", seed: 4, tuning: new TuningRequest("tpe", trials: 8));
+
+        var a = Job.Run(frame, request);
+        var b = Job.Run(frame, new TrainingRequest("Machine failure", "tree", seed: 4, tuning: new TuningRequest("tpe", trials: 8)));
+
+        a.Tuning!.BestParameters.ShouldBe(b.Tuning!.BestParameters);
+        a.Test.ShouldBe(b.Test);
+    }
+
+    [Fact]
+    public void Run_GroupSplit_NoMachineOnBothSides()
+    {
+        var rows = 600;
+        var machine = Enumerable.Range(0, rows).Select(i => (double)(i % 30)).ToArray();
+        var x = Enumerable.Range(0, rows).Select(i => (double)(i % 17)).ToArray();
+        var y = x.Select((v, i) => (v > 8) ^ (i % 7 == 0) ? 1.0 : 0.0).ToArray(); // noisy, so x is not a leakage suspect
+        var frame = new DataFrame([new Float64Column("machine", machine), new Float64Column("x", x), new Float64Column("y", y)]);
+
+        var result = Job.Run(frame, new TrainingRequest("y", "tree", holdOut: HoldOutKind.Group, groupColumn: "machine", seed: 3));
+
+        result.SplitKind.ShouldBe("group");
+        result.ExcludedColumns["machine"].ShouldBe("group column");
+        result.TestRows.ShouldBe(120); // 6 of 30 machines, 20 rows each
+    }
+
+    [Fact]
+    public void TrainingRequest_TimeSplitWithoutColumn_Throws()
+    {
+        Should.Throw<ArgumentException>(() => new TrainingRequest("y", "tree", holdOut: HoldOutKind.Time)).Message.ShouldContain("--time");
+    }
+
+    [Fact]
+    public void Run_OnlyLeakingFeatures_ThrowsExplainingWhy()
+    {
+        var x = Enumerable.Range(0, 300).Select(i => (double)(i % 17)).ToArray();
+        var frame = new DataFrame([new Float64Column("x", x), new Float64Column("y", [.. x.Select(v => v > 8 ? 1.0 : 0.0)])]);
+
+        var message = Should.Throw<ArgumentException>(() => Job.Run(frame, new TrainingRequest("y", "tree"))).Message;
+
+        message.ShouldContain("No feature is left");
+        message.ShouldContain("'x' leakage suspect");
+    }
 }

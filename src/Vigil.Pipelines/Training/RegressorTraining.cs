@@ -1,0 +1,83 @@
+using Vigil.Data.Frames;
+using Vigil.Data.Splits;
+using Vigil.ML;
+using Vigil.ML.Encoding;
+using Vigil.ML.Evaluation;
+using Vigil.ML.Validation;
+
+namespace Vigil.Pipelines.Training;
+
+/// <summary>The regression path of <see cref="TrainingJob"/>.</summary>
+internal static class RegressorTraining
+{
+    public static TrainingResult Run(DataFrame frame, TrainingContext context, CancellationToken ct)
+    {
+        var request = context.Request;
+        var (split, kind) = HoldOut.Split(frame, request, labels: null);
+        var train = frame.Take(split.Train);
+        var test = frame.Take(split.Test);
+        var encoding = new TabularEncoder(context.Encoder).Fit(train);
+        var set = new RegressionSet(encoding.Transform(train), TabularRegressor.Targets(train, request.Target), featureNames: encoding.FeatureNames);
+
+        var parameters = request.Parameters.Values;
+        TuningSummary? tuning = null;
+        if (request.Tuning is { } t)
+        {
+            var space = context.Entry.Space ?? throw new ArgumentException($"Model '{request.Model}' has no search space to tune.");
+            var folds = KFold.Split(set.RowCount, t.Folds, shuffle: true, seed: request.Seed);
+            (parameters, tuning) = ParameterSearch.Run(
+                space, parameters, t, request.Seed, "rmse", maximize: false,
+                (p, fold, token) => FoldRmse(context, p, set, folds[fold], token),
+                context.Time, ct);
+        }
+
+        var learner = context.Catalog.Regressor(request.Model, context.Parameters(parameters), request.Seed);
+        var cv = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
+        if (request.CvFolds > 0)
+        {
+            var result = CrossValidation.Regress(learner, set, KFold.Split(set.RowCount, request.CvFolds, shuffle: true, seed: request.Seed), null, ct);
+            cv["rmse"] = result.Summarize(f => f.Metrics.Rmse);
+            cv["mae"] = result.Summarize(f => f.Metrics.Mae);
+            cv["r2"] = result.Summarize(f => f.Metrics.R2);
+        }
+
+        var start = context.Time.GetTimestamp();
+        var model = TabularRegressor.Fit(learner, train, context.Encoder, ct);
+        var seconds = context.Time.GetElapsedTime(start).TotalSeconds;
+        var metrics = model.Evaluate(test).ToDictionary();
+        return new TrainingResult
+        {
+            Model = model.WithInfo(model.Info with { Metrics = metrics, Parameters = parameters }),
+            Task = ModelTask.Regression,
+            SplitKind = kind,
+            TrainRows = split.TrainCount,
+            TestRows = split.TestCount,
+            Test = metrics,
+            ExcludedColumns = context.Excluded,
+            TrainSeconds = seconds,
+            CrossValidation = cv,
+            Tuning = tuning,
+        };
+    }
+
+    private static double FoldRmse(TrainingContext context, IReadOnlyDictionary<string, string> parameters, RegressionSet set, TrainTestIndices fold, CancellationToken ct)
+    {
+        var learner = context.Catalog.Regressor(context.Request.Model, context.Parameters(parameters), context.Request.Seed);
+        var model = learner.Fit(new RegressionSet(set.Features.Take(fold.Train), Pick(set.Targets, fold.Train)), ct);
+        var test = set.Features.Take(fold.Test);
+        var predictions = new double[test.RowCount];
+        model.Predict(test, predictions);
+        return RegressionMetrics.Compute(Pick(set.Targets, fold.Test), predictions).Rmse;
+    }
+
+    private static double[] Pick(ReadOnlySpan<double> values, ReadOnlySpan<int> rows)
+    {
+        var result = new double[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            result[i] = values[rows[i]];
+        }
+
+        return result;
+    }
+}
