@@ -67,7 +67,7 @@ public sealed class TrainCommandTests
     [InlineData("--model", "nope", "Unknown model 'nope'")]
     [InlineData("--param", "max_depth=deep", "max_depth=deep")]
     [InlineData("--param", "bogus=1", "Unknown parameter 'bogus'")]
-    [InlineData("--target", "Nope", "Target column 'Nope'")]
+    [InlineData("--target", "Nope", "Column 'Nope' is not in the data")]
     public void Train_BadArgument_ExitsOneNamingIt(string flag, string value, string expected)
     {
         using var dir = new TempDirectory();
