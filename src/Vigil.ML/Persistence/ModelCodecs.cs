@@ -1,4 +1,5 @@
 using Vigil.ML.Linear;
+using Vigil.ML.Svm;
 using Vigil.ML.Trees;
 
 namespace Vigil.ML.Persistence;
@@ -13,7 +14,7 @@ public sealed class ModelCodecs
     /// <summary>The codecs of every model kind in Vigil.ML.</summary>
     public static ModelCodecs Default { get; } = new(
     [
-        new DecisionTreeCodec(), new LogisticRegressionCodec(), new LinearRegressionCodec(),
+        new DecisionTreeCodec(), new LogisticRegressionCodec(), new LinearRegressionCodec(), new KernelSvmCodec(),
     ]);
 
     /// <summary>The registered codecs.</summary>
