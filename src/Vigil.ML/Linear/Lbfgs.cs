@@ -30,7 +30,7 @@ internal static class Lbfgs
         for (var iteration = 0; iteration < maxIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (TensorPrimitives.MaxMagnitude<double>(g) <= tolerance)
+            if (Math.Abs(TensorPrimitives.MaxMagnitude<double>(g)) <= tolerance)
             {
                 return new OptimizationResult(iteration, true, fx);
             }
@@ -70,7 +70,7 @@ internal static class Lbfgs
             if (!accepted)
             {
                 // No decrease is representable along a descent direction: x is optimal to machine precision.
-                return new OptimizationResult(iteration, TensorPrimitives.MaxMagnitude<double>(g) <= Math.Max(tolerance, 1e-6), fx);
+                return new OptimizationResult(iteration, Math.Abs(TensorPrimitives.MaxMagnitude<double>(g)) <= Math.Max(tolerance, 1e-6), fx);
             }
 
             TensorPrimitives.Subtract<double>(xNew, x, s[head]);
@@ -88,6 +88,6 @@ internal static class Lbfgs
             fx = fNew;
         }
 
-        return new OptimizationResult(maxIterations, TensorPrimitives.MaxMagnitude<double>(g) <= tolerance, fx);
+        return new OptimizationResult(maxIterations, Math.Abs(TensorPrimitives.MaxMagnitude<double>(g)) <= tolerance, fx);
     }
 }

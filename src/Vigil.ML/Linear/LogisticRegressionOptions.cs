@@ -11,8 +11,8 @@ public sealed record LogisticRegressionOptions
     /// <summary>The optimizer; default <see cref="LogisticSolver.Lbfgs"/>.</summary>
     public LogisticSolver Solver { get; init; } = LogisticSolver.Lbfgs;
 
-    /// <summary>Stop when the largest gradient entry of the objective divided by C·Σ weights is at most this; default 1e-4.</summary>
-    public double Tolerance { get; init; } = 1e-4;
+    /// <summary>Stop when the largest gradient entry of the objective divided by C·Σ weights is at most this; default 1e-6 (the per-row scaling makes it independent of the data size).</summary>
+    public double Tolerance { get; init; } = 1e-6;
 
     /// <summary>The most optimizer iterations; default 1000 (as the AI4I anchor's max_iter).</summary>
     public int MaxIterations { get; init; } = 1000;

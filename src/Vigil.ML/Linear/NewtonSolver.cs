@@ -17,7 +17,7 @@ internal static class NewtonSolver
         for (var iteration = 0; iteration < maxIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (TensorPrimitives.MaxMagnitude<double>(g) <= tolerance)
+            if (Math.Abs(TensorPrimitives.MaxMagnitude<double>(g)) <= tolerance)
             {
                 return new OptimizationResult(iteration, true, fx);
             }
@@ -36,7 +36,7 @@ internal static class NewtonSolver
             var (accepted, fNew) = LineSearch.Backtrack(f, x, fx, slope, direction, 1.0, xNew, gNew);
             if (!accepted)
             {
-                return new OptimizationResult(iteration, TensorPrimitives.MaxMagnitude<double>(g) <= Math.Max(tolerance, 1e-6), fx);
+                return new OptimizationResult(iteration, Math.Abs(TensorPrimitives.MaxMagnitude<double>(g)) <= Math.Max(tolerance, 1e-6), fx);
             }
 
             xNew.CopyTo(x, 0);
@@ -44,6 +44,6 @@ internal static class NewtonSolver
             fx = fNew;
         }
 
-        return new OptimizationResult(maxIterations, TensorPrimitives.MaxMagnitude<double>(g) <= tolerance, fx);
+        return new OptimizationResult(maxIterations, Math.Abs(TensorPrimitives.MaxMagnitude<double>(g)) <= tolerance, fx);
     }
 }
