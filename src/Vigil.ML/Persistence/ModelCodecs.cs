@@ -14,7 +14,7 @@ public sealed class ModelCodecs
     /// <summary>The codecs of every model kind in Vigil.ML.</summary>
     public static ModelCodecs Default { get; } = new(
     [
-        new DecisionTreeCodec(), new LogisticRegressionCodec(), new LinearRegressionCodec(), new KernelSvmCodec(),
+        new DecisionTreeCodec(), new LogisticRegressionCodec(), new LinearRegressionCodec(), new KernelSvmCodec(), new LinearSvmCodec(),
     ]);
 
     /// <summary>The registered codecs.</summary>
