@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Vigil.ML.Linear;
 
 /// <summary>
@@ -10,6 +12,9 @@ internal sealed class LogisticObjective(double[] x, int rows, int features, int[
     : IDifferentiable
 {
     private readonly double _totalWeight = weights.Sum();
+    private readonly double[] _z = classes == 2 ? new double[rows] : [];
+    private readonly double[] _e = classes == 2 ? new double[rows] : [];
+    private readonly double[] _log = classes == 2 ? new double[rows] : [];
 
     public int OutputRows => classes == 2 ? 1 : classes;
 
@@ -20,53 +25,11 @@ internal sealed class LogisticObjective(double[] x, int rows, int features, int[
     public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient)
     {
         gradient.Clear();
-        var m = OutputRows;
-        Span<double> z = m <= 64 ? stackalloc double[m] : new double[m];
-        var loss = 0.0;
-        for (var i = 0; i < rows; i++)
-        {
-            var v = weights[i];
-            if (v == 0)
-            {
-                continue;
-            }
-
-            var row = x.AsSpan(i * features, features);
-            Scores(theta, row, z);
-            if (classes == 2)
-            {
-                var y = labels[i];
-                loss += v * (Softplus(z[0]) - (y * z[0]));
-                Accumulate(gradient, 0, row, v * (Sigmoid(z[0]) - y));
-            }
-            else
-            {
-                var max = double.NegativeInfinity;
-                foreach (var s in z)
-                {
-                    max = Math.Max(max, s);
-                }
-
-                var shifted = z[labels[i]] - max;
-                var sum = 0.0;
-                for (var k = 0; k < m; k++)
-                {
-                    z[k] = Math.Exp(z[k] - max);
-                    sum += z[k];
-                }
-
-                loss += v * (Math.Log(sum) - shifted);
-                for (var k = 0; k < m; k++)
-                {
-                    Accumulate(gradient, k, row, v * ((z[k] / sum) - (k == labels[i] ? 1 : 0)));
-                }
-            }
-        }
-
+        var loss = classes == 2 ? BinaryLoss(theta, gradient) : MultinomialLoss(theta, gradient);
         var penalty = 0.0;
         var scale = 1.0 / _totalWeight;
         var penaltyScale = 1.0 / (c * _totalWeight);
-        for (var k = 0; k < m; k++)
+        for (var k = 0; k < OutputRows; k++)
         {
             for (var f = 0; f < Stride; f++)
             {
@@ -85,6 +48,80 @@ internal sealed class LogisticObjective(double[] x, int rows, int features, int[
         }
 
         return (loss * scale) + (0.5 * penaltyScale * penalty);
+    }
+
+    /// <summary>Σ vᵢ·(log(1 + e^z) − y·z) with one exp and one log per row, vectorized: e = e^{−|z|}, loss = max(z, 0) − y·z + log(1 + e).</summary>
+    private double BinaryLoss(ReadOnlySpan<double> theta, Span<double> gradient)
+    {
+        var (z, e) = (_z, _e);
+        var w = theta[..features];
+        var b = theta[features];
+        for (var i = 0; i < rows; i++)
+        {
+            z[i] = b + TensorPrimitives.Dot(w, x.AsSpan(i * features, features));
+        }
+
+        TensorPrimitives.Abs(z, e);
+        TensorPrimitives.Negate(e, e);
+        TensorPrimitives.Exp(e, e);
+        var log = _log;
+        TensorPrimitives.Add(e, 1.0, log);
+        TensorPrimitives.Log(log, log);
+        var loss = 0.0;
+        for (var i = 0; i < rows; i++)
+        {
+            var v = weights[i];
+            if (v == 0)
+            {
+                continue;
+            }
+
+            var (zi, ei, y) = (z[i], e[i], labels[i]);
+            loss += v * (Math.Max(zi, 0) - (y * zi) + log[i]);
+            var sigmoid = zi >= 0 ? 1 / (1 + ei) : ei / (1 + ei);
+            Accumulate(gradient, 0, x.AsSpan(i * features, features), v * (sigmoid - y));
+        }
+
+        return loss;
+    }
+
+    private double MultinomialLoss(ReadOnlySpan<double> theta, Span<double> gradient)
+    {
+        var m = OutputRows;
+        Span<double> z = m <= 64 ? stackalloc double[m] : new double[m];
+        var loss = 0.0;
+        for (var i = 0; i < rows; i++)
+        {
+            var v = weights[i];
+            if (v == 0)
+            {
+                continue;
+            }
+
+            var row = x.AsSpan(i * features, features);
+            Scores(theta, row, z);
+            var max = double.NegativeInfinity;
+            foreach (var s in z)
+            {
+                max = Math.Max(max, s);
+            }
+
+            var shifted = z[labels[i]] - max;
+            var sum = 0.0;
+            for (var k = 0; k < m; k++)
+            {
+                z[k] = Math.Exp(z[k] - max);
+                sum += z[k];
+            }
+
+            loss += v * (Math.Log(sum) - shifted);
+            for (var k = 0; k < m; k++)
+            {
+                Accumulate(gradient, k, row, v * ((z[k] / sum) - (k == labels[i] ? 1 : 0)));
+            }
+        }
+
+        return loss;
     }
 
     public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian)
@@ -179,8 +216,6 @@ internal sealed class LogisticObjective(double[] x, int rows, int features, int[
     }
 
     internal static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
-
-    private static double Softplus(double z) => z > 0 ? z + Math.Log(1 + Math.Exp(-z)) : Math.Log(1 + Math.Exp(z));
 
     internal static void Softmax(Span<double> z)
     {

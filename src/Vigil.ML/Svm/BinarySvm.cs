@@ -37,17 +37,21 @@ internal sealed record BinarySvm(int[] SupportRows, double[] Coefficients, doubl
         return new BinarySvm([.. support], [.. coefficients], result.Rho);
     }
 
-    /// <summary>The decision value of global row <paramref name="row"/> of <paramref name="x"/>.</summary>
-    public double Decide(double[] x, int d, int row, KernelFunction kernel)
+    /// <summary>The decision values of global rows <paramref name="rows"/> of <paramref name="x"/>, written into <paramref name="decisions"/> at <paramref name="positions"/>.</summary>
+    public void Decide(double[] x, int d, ReadOnlySpan<int> rows, ReadOnlySpan<int> positions, KernelFunction kernel, double[] decisions)
     {
-        var point = x.AsSpan(row * d, d);
-        var sum = -Rho;
+        var supports = new double[SupportRows.Length * d];
         for (var s = 0; s < SupportRows.Length; s++)
         {
-            sum += Coefficients[s] * kernel.Evaluate(x.AsSpan(SupportRows[s] * d, d), point);
+            x.AsSpan(SupportRows[s] * d, d).CopyTo(supports.AsSpan(s * d, d));
         }
 
-        return sum;
+        var k = new double[SupportRows.Length];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            kernel.EvaluateAll(x.AsSpan(rows[r] * d, d), supports, k);
+            decisions[positions[r]] = System.Numerics.Tensors.TensorPrimitives.Dot<double>(Coefficients, k) - Rho;
+        }
     }
 }
 

@@ -43,6 +43,42 @@ internal readonly record struct KernelFunction(KernelType Type, double Gamma, in
         }
     }
 
+    /// <summary>
+    /// Writes K(x, rowⱼ) for every row j of a column-major matrix (<paramref name="columns"/> = d blocks of n values)
+    /// into <paramref name="destination"/> (n values), vectorized along the rows; <paramref name="scratch"/> holds n values.
+    /// </summary>
+    public void EvaluateColumns(ReadOnlySpan<double> x, ReadOnlySpan<double> columns, Span<double> destination, Span<double> scratch)
+    {
+        var n = destination.Length;
+        destination.Clear();
+        for (var f = 0; f < x.Length; f++)
+        {
+            var column = columns.Slice(f * n, n);
+            if (Type == KernelType.Rbf)
+            {
+                TensorPrimitives.Subtract(column, x[f], scratch);
+                TensorPrimitives.MultiplyAdd(scratch, scratch, destination, destination);
+            }
+            else
+            {
+                TensorPrimitives.MultiplyAdd(column, x[f], destination, destination);
+            }
+        }
+
+        if (Type == KernelType.Rbf)
+        {
+            TensorPrimitives.Multiply(destination, -Gamma, destination);
+            TensorPrimitives.Exp(destination, destination);
+        }
+        else if (Type == KernelType.Polynomial)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                destination[j] = Math.Pow((Gamma * destination[j]) + Coef0, Degree);
+            }
+        }
+    }
+
     private static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var sum = 0.0;

@@ -17,6 +17,8 @@ internal sealed class KernelMatrix
     private readonly int[] _prev;
     private readonly int[] _next;
     private readonly double[] _scratch;
+    private readonly double[] _values;
+    private readonly double[] _columns;
     private int _used;
     private int _head = -1;
     private int _tail = -1;
@@ -31,6 +33,16 @@ internal sealed class KernelMatrix
         _next = new int[capacity];
         _slotOfRow = Enumerable.Repeat(-1, n).ToArray();
         _scratch = new double[n];
+        _values = new double[n];
+        _columns = new double[n * d];
+        for (var i = 0; i < n; i++)
+        {
+            for (var f = 0; f < d; f++)
+            {
+                _columns[(f * n) + i] = x[(i * d) + f];
+            }
+        }
+
         Diagonal = new double[n];
         for (var i = 0; i < n; i++)
         {
@@ -65,11 +77,11 @@ internal sealed class KernelMatrix
         }
 
         var data = _slots[slot]!;
-        _kernel.EvaluateAll(_x.AsSpan(i * _d, _d), _x, _scratch);
+        _kernel.EvaluateColumns(_x.AsSpan(i * _d, _d), _columns, _values, _scratch);
         var yi = _y[i];
         for (var j = 0; j < _n; j++)
         {
-            data[j] = (float)(yi * _y[j] * _scratch[j]);
+            data[j] = (float)(yi * _y[j] * _values[j]);
         }
 
         _slotOfRow[i] = slot;

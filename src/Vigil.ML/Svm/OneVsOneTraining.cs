@@ -34,10 +34,7 @@ internal sealed class OneVsOneTraining(double[] x, int d, int[] labels, double[]
 
             var keep = Enumerable.Range(0, n).Where(i => !inFold[i]).ToArray();
             var svm = BinarySvm.Train(x, d, [.. keep.Select(i => problem.Rows[i])], [.. keep.Select(i => problem.Y[i])], [.. keep.Select(i => problem.C[i])], kernel, training, cancellationToken);
-            foreach (var h in held)
-            {
-                problem.Decisions[h] = svm.Decide(x, d, problem.Rows[h], kernel);
-            }
+            svm.Decide(x, d, [.. held.Select(h => problem.Rows[h])], held, kernel, problem.Decisions);
         });
 
         var result = new PairModel[pairs.Length];
