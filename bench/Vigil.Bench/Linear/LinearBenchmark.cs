@@ -88,7 +88,7 @@ internal static class LinearBenchmark
         {
             var start = Stopwatch.GetTimestamp();
             model.PredictProba(row, probabilities);
-            ticks[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            ticks[i] = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency; // TimeSpan would round to 100 ns
         }
 
         var tiled = Tile(testX, 50);
@@ -137,7 +137,7 @@ internal static class LinearBenchmark
         $"{Stats.Format([.. r.Select(x => x.TrainSeconds)], 3)} | {Stats.Format([.. r.Select(x => x.LatencyMs * 1000)], 2)} | {Stats.Format([.. r.Select(x => x.RowsPerSecond / 1000)], 0)}k";
 
     private static string Ratio(List<Record> ours, List<Record> peer, Func<Record, double> pick) =>
-        (ours.Average(pick) / peer.Average(pick)).ToString("F2", CultureInfo.InvariantCulture) + "×";
+        (ours.Average(pick) / peer.Average(pick)) is var r && r < 0.1 ? r.ToString("G2", CultureInfo.InvariantCulture) + "×" : r.ToString("F2", CultureInfo.InvariantCulture) + "×";
 
     private sealed record Record(double F1, double RocAuc, double PrAuc, double TrainSeconds, double LatencyMs, double RowsPerSecond);
 }
