@@ -1,4 +1,6 @@
 using Vigil.ML.Ensembles;
+using Vigil.ML.Linear;
+using Vigil.ML.Svm;
 using Vigil.ML.Trees;
 
 namespace Vigil.ML.Persistence;
@@ -14,6 +16,7 @@ public sealed class ModelCodecs
     public static ModelCodecs Default { get; } = new(
     [
         new DecisionTreeCodec(),
+        new LogisticRegressionCodec(), new LinearRegressionCodec(), new KernelSvmCodec(), new LinearSvmCodec(),
         new BaggingClassifierCodec(), new BaggingRegressorCodec(), new AdaBoostCodec(),
         new StackingClassifierCodec(), new StackingRegressorCodec(), new VotingClassifierCodec(), new AveragingRegressorCodec(),
         new LinearCombinerCodec(),

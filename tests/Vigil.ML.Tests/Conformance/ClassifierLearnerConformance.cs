@@ -16,7 +16,18 @@ public abstract class ClassifierLearnerConformance
     /// <summary>Whether the learner handles NaN features natively; otherwise it must reject them with an ArgumentException.</summary>
     protected virtual bool SupportsMissingValues => true;
 
-    private static ClassificationSet Data(int seed) => DecisionTreeLearnerTests.RandomData(rows: 400, features: 5, seed: seed);
+    /// <summary>Random data with 2% NaN; learners without missing-value support get NaN replaced by 0.</summary>
+    private ClassificationSet Data(int seed)
+    {
+        var data = DecisionTreeLearnerTests.RandomData(rows: 400, features: 5, seed: seed);
+        if (SupportsMissingValues)
+        {
+            return data;
+        }
+
+        var values = data.Features.Values.ToArray().Select(v => double.IsNaN(v) ? 0 : v).ToArray();
+        return new ClassificationSet(new FeatureMatrix(data.RowCount, data.FeatureCount, values), data.Labels.ToArray(), data.ClassCount);
+    }
 
     [Fact]
     public void Fit_SameSeed_GivesIdenticalProbabilities()
