@@ -1,6 +1,5 @@
 using Vigil.ML;
-using Vigil.ML.Trees;
-using Vigil.ML.Tuning;
+using Vigil.Pipelines.Training.Families;
 
 namespace Vigil.Pipelines.Training;
 
@@ -19,7 +18,9 @@ public sealed class LearnerCatalog
     /// <summary>Every model family of Vigil.ML.</summary>
     public static LearnerCatalog Default { get; } = new(
     [
-        new("tree", "CART decision tree (Breiman et al. 1984)", TreeClassifier, null, TreeSpace),
+        .. TreeFamilies.All,
+        .. LinearFamilies.All,
+        .. EnsembleFamilies.All,
     ]);
 
     /// <summary>The families, by name.</summary>
@@ -50,23 +51,4 @@ public sealed class LearnerCatalog
         parameters.ThrowIfUnused(name);
         return learner;
     }
-
-    private static SearchSpace TreeSpace =>
-    [
-        new IntParameter("max_depth", 2, 16) { GridPoints = 8 },
-        new IntParameter("min_samples_leaf", 1, 64) { Log = true, GridPoints = 5 },
-        new CategoricalParameter("criterion", "gini", "entropy"),
-    ];
-
-    private static IClassifierLearner TreeClassifier(LearnerParameters p, int seed) => new DecisionTreeLearner(new DecisionTreeOptions
-    {
-        Criterion = p.Choice("criterion", "gini", "gini", "entropy") == "gini" ? SplitCriterion.Gini : SplitCriterion.Entropy,
-        MaxDepth = p.NullableInt("max_depth", 8),
-        MinSamplesSplit = p.Int("min_samples_split", 2),
-        MinSamplesLeaf = p.Int("min_samples_leaf", 10),
-        MinImpurityDecrease = p.Double("min_impurity_decrease", 0),
-        ClassWeighting = p.Choice("class_weight", "none", "none", "balanced") == "balanced" ? ClassWeighting.Balanced : ClassWeighting.None,
-        MaxFeatures = p.NullableInt("max_features", null),
-        Seed = seed,
-    });
 }
