@@ -1,21 +1,23 @@
+using Vigil.Bench.Boosting;
 using Vigil.Bench.Csv;
 
 namespace Vigil.Bench;
 
-/// <summary>Entry point: <c>csv-load [--rows N] [--cols N] [--seed N] [--runs N]</c>.</summary>
+/// <summary>Entry point: <c>csv-load [--rows N] [--cols N] [--seed N] [--runs N]</c> or <c>ai4i-gbdt [--seeds N] [--threads N]</c>.</summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: Vigil.Bench csv-load [--rows 1000000] [--cols 20] [--seed 1] [--runs 3]");
+            Console.Error.WriteLine("usage: Vigil.Bench csv-load [--rows 1000000] [--cols 20] [--seed 1] [--runs 3] | ai4i-gbdt [--seeds 5] [--threads 2]");
             return 2;
         }
 
         return args[0] switch
         {
             "csv-load" => CsvLoadBenchmark.Run(args[1..]),
+            GbdtAi4iBenchmark.Command => GbdtAi4iBenchmark.Run(args[1..]),
             CsvLoadBenchmark.ChildCommand => CsvLoadBenchmark.RunChild(args[1]),
             _ => Unknown(args[0]),
         };

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Vigil.ML.Boosting;
 
@@ -18,6 +16,7 @@ internal sealed class BoostedEnsemble
     private readonly double[] _baseScores;
     private readonly double[] _importances;
     private readonly double[] _validationLosses;
+    private readonly PredictionLayout _layout;
 
     public BoostedEnsemble(EnsembleNode[] nodes, int[] roots, int outputs, int featureCount, double[] baseScores, double[] importances, double[] validationLosses)
     {
@@ -51,6 +50,7 @@ internal sealed class BoostedEnsemble
         _baseScores = baseScores;
         _importances = importances;
         _validationLosses = validationLosses;
+        _layout = new PredictionLayout(nodes, roots);
     }
 
     public int Outputs { get; }
@@ -75,13 +75,7 @@ internal sealed class BoostedEnsemble
     public void Raw(ReadOnlySpan<double> row, Span<double> scores)
     {
         _baseScores.CopyTo(scores);
-        ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
-        var k = 0;
-        foreach (var root in _roots)
-        {
-            scores[k] += Walk(ref nodes, root, row);
-            k = k + 1 == Outputs ? 0 : k + 1;
-        }
+        _layout.Add(row, scores, Outputs);
     }
 
     /// <summary>Writes output k of row r to destination[r·stride + offset + k], in row blocks, in parallel for large batches.</summary>
@@ -120,41 +114,13 @@ internal sealed class BoostedEnsemble
 
     private void ScoreBlock(FeatureMatrix features, int block, Span<double> destination, int stride, int offset)
     {
-        var width = FeatureCount;
         var first = block * BlockRows;
-        var last = Math.Min(features.RowCount, first + BlockRows);
-        var values = features.Values;
-        for (var r = first; r < last; r++)
+        var count = Math.Min(features.RowCount, first + BlockRows) - first;
+        for (var r = first; r < first + count; r++)
         {
             _baseScores.CopyTo(destination.Slice((r * stride) + offset, Outputs));
         }
 
-        ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
-        var k = 0;
-        foreach (var root in _roots)
-        {
-            for (var r = first; r < last; r++)
-            {
-                destination[(r * stride) + offset + k] += Walk(ref nodes, root, values.Slice(r * width, width));
-            }
-
-            k = k + 1 == Outputs ? 0 : k + 1;
-        }
-    }
-
-    /// <summary>The leaf value a row reaches from <paramref name="root"/>; node indices were range-checked at construction.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Walk(ref EnsembleNode nodes, int root, ReadOnlySpan<double> row)
-    {
-        ref var n = ref Unsafe.Add(ref nodes, root);
-        while (n.Left != 0)
-        {
-            var f = n.Feature;
-            var x = row[f ^ (f >> 31)];
-            var left = f < 0 ? !(x > n.Value) : x <= n.Value;
-            n = ref Unsafe.Add(ref nodes, left ? n.Left : n.Left + 1);
-        }
-
-        return n.Value;
+        _layout.AddBlock(features.Values, FeatureCount, first, count, destination[((first * stride) + offset)..], stride, Outputs);
     }
 }

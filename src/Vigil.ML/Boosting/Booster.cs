@@ -29,7 +29,7 @@ internal sealed class Booster
         var data = mapper.Transform(features, _parallel);
         var valid = validFeatures is null ? null : mapper.Transform(validFeatures, _parallel);
         int n = data.RowCount, width = data.FeatureCount, outputs = objective.Outputs;
-        var baseScores = objective.BaseScores();
+        double[] baseScores = o.BaseScore is { } start ? [.. Enumerable.Repeat(start, outputs)] : objective.BaseScores();
         var scores = Filled(baseScores, n);
         var validScores = valid is null ? [] : Filled(baseScores, valid.RowCount);
         var gradients = new GradientPair[outputs * n];

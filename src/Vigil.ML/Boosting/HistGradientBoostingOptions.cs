@@ -52,6 +52,13 @@ public abstract record HistGradientBoostingOptions
     /// <summary>The share of training rows held out (stratified for classifiers) for early stopping when no validation set is given; default 0.1.</summary>
     public double ValidationFraction { get; init; } = 0.1;
 
+    /// <summary>
+    /// The starting raw score of every output (log-odds for binary, the prediction for regression); default null starts
+    /// from the prior: the log-odds of the weighted positive rate, centred log class priors, or the weighted mean (median
+    /// for Huber). XGBoost 1.7 starts at 0 log-odds (base_score 0.5), XGBoost 2 and LightGBM from the prior.
+    /// </summary>
+    public double? BaseScore { get; init; }
+
     /// <summary>The seed of row and column sampling and of the validation hold-out; default 0.</summary>
     public int Seed { get; init; }
 
@@ -77,6 +84,7 @@ public abstract record HistGradientBoostingOptions
         Check(errors, MaxBins is >= 2 and <= 255, $"MaxBins must lie in [2, 255], not {MaxBins}.");
         Check(errors, EarlyStoppingRounds is null or >= 1, $"EarlyStoppingRounds must be null or at least 1, not {EarlyStoppingRounds}.");
         Check(errors, ValidationFraction is > 0 and < 1, $"ValidationFraction must lie strictly between 0 and 1, not {ValidationFraction}.");
+        Check(errors, BaseScore is null || double.IsFinite(BaseScore.Value), $"BaseScore must be null or finite, not {BaseScore}.");
         Check(errors, MaxDegreeOfParallelism is null or >= 1, $"MaxDegreeOfParallelism must be null or at least 1, not {MaxDegreeOfParallelism}.");
         return errors;
     }

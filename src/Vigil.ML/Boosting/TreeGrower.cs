@@ -178,20 +178,21 @@ internal sealed class TreeGrower
     {
         var column = _data.Column(split.Feature);
         var missing = _mapper.ValueBins(split.Feature);
-        var bin = split.Bin;
-        var defaultLeft = split.DefaultLeft;
+
+        // Right iff bin < code, excluding the NaN code when NaN goes left: one unsigned range check.
+        var first = (uint)(split.Bin + 1);
+        var span = (uint)(missing - split.Bin - (split.DefaultLeft ? 1 : 0));
         var rows = _rows;
         var scratch = _scratch;
         int l = begin, rc = 0;
         for (var k = begin; k < end; k++)
         {
             var r = rows[k];
-            int code = column[r];
-            var right = code > bin && !(defaultLeft && code == missing);
+            var right = column[r] - first < span ? 1 : 0;
             rows[l] = r;
             scratch[rc] = r;
-            l += right ? 0 : 1;
-            rc += right ? 1 : 0;
+            l += 1 - right;
+            rc += right;
         }
 
         scratch.AsSpan(0, rc).CopyTo(rows.AsSpan(l));
