@@ -9,7 +9,7 @@ namespace Vigil.ML.Boosting;
 /// </summary>
 internal sealed class BoostedEnsemble
 {
-    private const int BlockRows = 64;
+    private const int BlockRows = PredictionLayout.MaxBlock;
 
     private readonly EnsembleNode[] _nodes;
     private readonly int[] _roots;

@@ -10,6 +10,9 @@ namespace Vigil.ML.Boosting;
 /// </summary>
 internal sealed class PredictionLayout
 {
+    /// <summary>The most rows <see cref="AddBlock"/> takes at once.</summary>
+    public const int MaxBlock = 64;
+
     private readonly Node[] _nodes;
     private readonly double[] _values;
     private readonly int[] _roots;
@@ -87,23 +90,32 @@ internal sealed class PredictionLayout
     /// <summary>Adds every tree to scores of rows [first, first + count) of a row-major matrix: score of row r, output k at dest[r·stride + k].</summary>
     public void AddBlock(ReadOnlySpan<double> values, int width, int first, int count, Span<double> destination, int stride, int outputs)
     {
+        if (count > MaxBlock || (long)(first + count) * width > values.Length || (long)((count - 1) * stride) + outputs > destination.Length)
+        {
+            throw new ArgumentException("The block does not fit the matrix or the destination.");
+        }
+
         ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
-        Span<int> at = stackalloc int[count];
+        ref var x0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(values), first * width);
+        Span<int> positions = stackalloc int[MaxBlock];
+        ref var at = ref MemoryMarshal.GetReference(positions);
         var k = 0;
         for (var t = 0; t < _roots.Length; t++)
         {
-            at.Fill(_roots[t]);
+            positions.Fill(_roots[t]);
             for (var s = 0; s < _depths[t]; s++)
             {
+                ref var x = ref x0;
                 for (var r = 0; r < count; r++)
                 {
-                    at[r] = Step(ref nodes, at[r], ref Unsafe.AsRef(in values[(first + r) * width]));
+                    Unsafe.Add(ref at, r) = Step(ref nodes, Unsafe.Add(ref at, r), ref x);
+                    x = ref Unsafe.Add(ref x, width);
                 }
             }
 
             for (var r = 0; r < count; r++)
             {
-                destination[(r * stride) + k] += _values[at[r]];
+                destination[(r * stride) + k] += _values[Unsafe.Add(ref at, r)];
             }
 
             k = k + 1 == outputs ? 0 : k + 1;
