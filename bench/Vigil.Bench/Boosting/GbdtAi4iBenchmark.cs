@@ -30,6 +30,7 @@ internal static class GbdtAi4iBenchmark
         var protocol = Ai4iProtocol.Load();
         var ours = Metrics.ToDictionary(m => m, _ => new List<double>());
         var peer = Metrics.ToDictionary(m => m, _ => new List<double>());
+        var parity = Metrics.ToDictionary(m => m, _ => new List<double>());
         var cold = double.NaN;
         for (var seed = 0; seed < seeds; seed++)
         {
@@ -43,16 +44,18 @@ internal static class GbdtAi4iBenchmark
             var (train, test) = protocol.Split(json);
             var run = RunOurs(train, test, options, warmUp: seed == 0);
             cold = seed == 0 ? run["cold_train_s"] : cold;
+            var same = RunOurs(train, test, options with { BaseScore = 0 }, warmUp: false);
             foreach (var m in Metrics)
             {
                 ours[m].Add(run[m]);
+                parity[m].Add(same[m]);
             }
 
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"seed {seed}: XGB auc {peer["roc_auc"][^1]:F4} f1 {peer["f1"][^1]:F3} train {peer["train_s"][^1]:F3}s | Vigil auc {ours["roc_auc"][^1]:F4} f1 {ours["f1"][^1]:F3} train {ours["train_s"][^1]:F3}s lat {ours["latency_ms"][^1] * 1000:F1}µs {ours["rows_per_s"][^1]:N0} rows/s"));
         }
 
-        Print(ours, peer, seeds, threads, cold);
+        Print(ours, peer, parity, seeds, threads, cold);
         return 0;
     }
 
@@ -129,13 +132,18 @@ internal static class GbdtAi4iBenchmark
         return big.RowCount / Stats.Median(seconds);
     }
 
-    private static void Print(Dictionary<string, List<double>> ours, Dictionary<string, List<double>> peer, int seeds, int threads, double cold)
+    private static void Print(Dictionary<string, List<double>> ours, Dictionary<string, List<double>> peer, Dictionary<string, List<double>> parity, int seeds, int threads, double cold)
     {
         string F(List<double> v, int digits, double scale = 1) => Stats.Format([.. v.Select(x => x * scale)], digits);
         string R(string m) => (ours[m].Average() / peer[m].Average()).ToString("F2", CultureInfo.InvariantCulture) + "×";
         Console.WriteLine($"| model | F1 (fail) | ROC-AUC | PR-AUC | train s | 1-row latency µs | batch rows/s |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
-        foreach (var (name, d) in new[] { ("XGBoost 1.7.4 hist (300, 2 threads)", peer), ($"Vigil HistGradientBoosting (300, {threads} threads)", ours) })
+        foreach (var (name, d) in new[]
+        {
+            ("XGBoost 1.7.4 hist (300, 2 threads)", peer),
+            ($"Vigil HistGradientBoosting (300, {threads} threads, base = prior)", ours),
+            ($"Vigil, BaseScore 0 as XGBoost 1.7 (base_score 0.5)", parity),
+        })
         {
             Console.WriteLine($"| {name} | {F(d["f1"], 3)} | {F(d["roc_auc"], 4)} | {F(d["pr_auc"], 3)} | {F(d["train_s"], 3)} | {F(d["latency_ms"], 1, 1000)} | {F(d["rows_per_s"], 0)} |");
         }
@@ -149,7 +157,7 @@ internal static class GbdtAi4iBenchmark
             ["cores"] = Environment.ProcessorCount,
             ["vigil_cold_first_fit_s"] = Math.Round(cold, 3),
         };
-        foreach (var (name, d) in new[] { ("xgb", peer), ("vigil", ours) })
+        foreach (var (name, d) in new[] { ("xgb", peer), ("vigil", ours), ("vigil_base0", parity) })
         {
             var o = new JsonObject();
             foreach (var (m, v) in d)
