@@ -35,7 +35,7 @@ internal sealed class BinMapper
     /// <summary>The raw threshold of "bin ≤ <paramref name="bin"/>": x ≤ threshold exactly when x falls in bins 0..bin.</summary>
     public double Threshold(int feature, int bin) => _upper[feature][bin];
 
-    public static BinMapper Fit(FeatureMatrix features, int maxBins, int seed)
+    public static BinMapper Fit(FeatureMatrix features, int maxBins, int seed, ParallelOptions parallel)
     {
         var n = features.RowCount;
         var width = features.ColumnCount;
@@ -60,10 +60,10 @@ internal sealed class BinMapper
 
         var count = sample is null ? n : SampleRows;
         var upper = new double[width][];
-        var values = features.Values;
-        var buffer = new double[count];
-        for (var f = 0; f < width; f++)
+        Parallel.For(0, width, parallel, f =>
         {
+            var values = features.Values;
+            var buffer = new double[count];
             var m = 0;
             for (var i = 0; i < count; i++)
             {
@@ -75,7 +75,7 @@ internal sealed class BinMapper
             }
 
             upper[f] = Bounds(buffer.AsSpan(0, m), maxBins);
-        }
+        });
 
         return new BinMapper(upper);
     }
@@ -109,21 +109,16 @@ internal sealed class BinMapper
             return (byte)upper.Length;
         }
 
-        int lo = 0, hi = upper.Length - 1;
-        while (lo < hi)
+        // Branch-free lower bound: the answer stays in [b, b + n); the last bound is +∞, so one always exists.
+        int b = 0, n = upper.Length;
+        while (n > 1)
         {
-            var mid = (lo + hi) >> 1;
-            if (value <= upper[mid])
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
+            var half = n >> 1;
+            b = upper[b + half - 1] < value ? b + half : b;
+            n -= half;
         }
 
-        return (byte)lo;
+        return (byte)b;
     }
 
     /// <summary>Upper bounds of at most <paramref name="maxBins"/> bins of roughly equal counts; the last bound is +∞.</summary>

@@ -25,7 +25,7 @@ internal sealed class Booster
         FeatureMatrix features, IBoostingObjective objective, FeatureMatrix? validFeatures, IBoostingObjective? validObjective, CancellationToken cancellationToken)
     {
         var o = _options;
-        var mapper = BinMapper.Fit(features, o.MaxBins, o.Seed);
+        var mapper = BinMapper.Fit(features, o.MaxBins, o.Seed, _parallel);
         var data = mapper.Transform(features, _parallel);
         var valid = validFeatures is null ? null : mapper.Transform(validFeatures, _parallel);
         int n = data.RowCount, width = data.FeatureCount, outputs = objective.Outputs;

@@ -6,6 +6,8 @@ namespace Vigil.ML.Tests.Boosting;
 
 public sealed class BinMapperTests
 {
+    private static readonly ParallelOptions Sequential = new() { MaxDegreeOfParallelism = 1 };
+
     [Fact]
     public void Bounds_FewDistinctValues_OneBinEachWithMidpointBounds()
     {
@@ -34,8 +36,8 @@ public sealed class BinMapperTests
     public void Code_AnyValue_AgreesWithTheThresholdOfEveryBin()
     {
         var matrix = new FeatureMatrix(6, 1, [0.5, 1, 1.5, 2, double.NaN, 7]);
-        var mapper = BinMapper.Fit(matrix, 255, seed: 0);
-        var codes = mapper.Transform(matrix, new ParallelOptions { MaxDegreeOfParallelism = 1 }).Column(0).ToArray();
+        var mapper = BinMapper.Fit(matrix, 255, seed: 0, Sequential);
+        var codes = mapper.Transform(matrix, Sequential).Column(0).ToArray();
 
         codes.ShouldBe(new byte[] { 0, 1, 2, 3, 5, 4 });
         mapper.ValueBins(0).ShouldBe(5);
@@ -55,8 +57,8 @@ public sealed class BinMapperTests
         var rows = BinMapper.SampleRows + 1000;
         var matrix = new FeatureMatrix(rows, 1, [.. Enumerable.Range(0, rows).Select(i => (double)(i % 5000))]);
 
-        var a = BinMapper.Fit(matrix, 64, seed: 1);
-        var b = BinMapper.Fit(matrix, 64, seed: 1);
+        var a = BinMapper.Fit(matrix, 64, seed: 1, Sequential);
+        var b = BinMapper.Fit(matrix, 64, seed: 1, Sequential);
 
         a.ValueBins(0).ShouldBe(64);
         Enumerable.Range(0, 64).Select(i => a.Threshold(0, i)).ShouldBe(Enumerable.Range(0, 64).Select(i => b.Threshold(0, i)));
