@@ -32,6 +32,7 @@ internal static class GbdtAi4iBenchmark
         var peer = Metrics.ToDictionary(m => m, _ => new List<double>());
         var parity = Metrics.ToDictionary(m => m, _ => new List<double>());
         var cold = double.NaN;
+        var loadStart = LoadAverage();
         for (var seed = 0; seed < seeds; seed++)
         {
             var json = Ai4iProtocol.RunPeer(seed, "XGB");
@@ -55,7 +56,7 @@ internal static class GbdtAi4iBenchmark
                 $"seed {seed}: XGB auc {peer["roc_auc"][^1]:F4} f1 {peer["f1"][^1]:F3} train {peer["train_s"][^1]:F3}s | Vigil auc {ours["roc_auc"][^1]:F4} f1 {ours["f1"][^1]:F3} train {ours["train_s"][^1]:F3}s lat {ours["latency_ms"][^1] * 1000:F1}µs {ours["rows_per_s"][^1]:N0} rows/s"));
         }
 
-        Print(ours, peer, parity, seeds, threads, cold);
+        Print(ours, peer, parity, seeds, threads, cold, $"{loadStart} → {LoadAverage()}");
         return 0;
     }
 
@@ -132,7 +133,7 @@ internal static class GbdtAi4iBenchmark
         return big.RowCount / Stats.Median(seconds);
     }
 
-    private static void Print(Dictionary<string, List<double>> ours, Dictionary<string, List<double>> peer, Dictionary<string, List<double>> parity, int seeds, int threads, double cold)
+    private static void Print(Dictionary<string, List<double>> ours, Dictionary<string, List<double>> peer, Dictionary<string, List<double>> parity, int seeds, int threads, double cold, string load)
     {
         string F(List<double> v, int digits, double scale = 1) => Stats.Format([.. v.Select(x => x * scale)], digits);
         string R(string m) => (ours[m].Average() / peer[m].Average()).ToString("F2", CultureInfo.InvariantCulture) + "×";
@@ -156,6 +157,7 @@ internal static class GbdtAi4iBenchmark
             ["threads"] = threads,
             ["cores"] = Environment.ProcessorCount,
             ["vigil_cold_first_fit_s"] = Math.Round(cold, 3),
+            ["load_average_1min"] = load,
         };
         foreach (var (name, d) in new[] { ("xgb", peer), ("vigil", ours), ("vigil_base0", parity) })
         {
@@ -172,6 +174,9 @@ internal static class GbdtAi4iBenchmark
         report["ratio"] = new JsonObject(Metrics.Select(m => KeyValuePair.Create(m, (JsonNode?)(ours[m].Average() / peer[m].Average()))));
         Console.WriteLine(report.ToJsonString());
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static int Option(string[] args, string name, int fallback)
     {
