@@ -150,6 +150,9 @@ internal static class GbdtAi4iBenchmark
         }
 
         Console.WriteLine($"| ratio Vigil / XGBoost | {R("f1")} | {R("roc_auc")} | {R("pr_auc")} | {R("train_s")} | {R("latency_ms")} | {R("rows_per_s")} |");
+        string M(List<double> v, string f) => Stats.Median(v).ToString(f, CultureInfo.InvariantCulture);
+        Console.WriteLine($"medians over seeds: train s XGBoost {M(peer["train_s"], "F3")}, Vigil {M(ours["train_s"], "F3")} (ratio {Stats.Median(ours["train_s"]) / Stats.Median(peer["train_s"]):F2}×); "
+            + $"rows/s XGBoost {M(peer["rows_per_s"], "N0")}, Vigil {M(ours["rows_per_s"], "N0")}");
         var report = new JsonObject
         {
             ["benchmark"] = Command,
@@ -165,7 +168,7 @@ internal static class GbdtAi4iBenchmark
             foreach (var (m, v) in d)
             {
                 var (mean, std) = Stats.MeanStd(v);
-                o[m] = new JsonObject { ["mean"] = mean, ["std"] = std };
+                o[m] = new JsonObject { ["mean"] = mean, ["std"] = std, ["median"] = Stats.Median(v) };
             }
 
             report[name] = o;
