@@ -1,22 +1,24 @@
+using Vigil.Bench.Boosting;
 using Vigil.Bench.Csv;
 using Vigil.Bench.Linear;
 
 namespace Vigil.Bench;
 
-/// <summary>Entry point: <c>csv-load [--rows N] [--cols N] [--seed N] [--runs N]</c> | <c>ai4i-linear [--seeds N]</c>.</summary>
+/// <summary>Entry point: one benchmark subcommand per run; see the usage line.</summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: Vigil.Bench csv-load [--rows 1000000] [--cols 20] [--seed 1] [--runs 3] | ai4i-linear [--seeds 5]");
+            Console.Error.WriteLine("usage: Vigil.Bench csv-load [--rows 1000000] [--cols 20] [--seed 1] [--runs 3] | ai4i-linear [--seeds 5] | ai4i-gbdt [--seeds 5] [--threads 2]");
             return 2;
         }
 
         return args[0] switch
         {
             "csv-load" => CsvLoadBenchmark.Run(args[1..]),
+            GbdtAi4iBenchmark.Command => GbdtAi4iBenchmark.Run(args[1..]),
             CsvLoadBenchmark.ChildCommand => CsvLoadBenchmark.RunChild(args[1]),
             "ai4i-linear" => LinearBenchmark.Run(args[1..]),
             _ => Unknown(args[0]),

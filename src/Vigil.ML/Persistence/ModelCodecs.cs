@@ -1,3 +1,4 @@
+using Vigil.ML.Boosting;
 using Vigil.ML.Ensembles;
 using Vigil.ML.Linear;
 using Vigil.ML.Svm;
@@ -16,6 +17,7 @@ public sealed class ModelCodecs
     public static ModelCodecs Default { get; } = new(
     [
         new DecisionTreeCodec(),
+        new HistGradientBoostingClassifierCodec(), new HistGradientBoostingRegressorCodec(),
         new LogisticRegressionCodec(), new LinearRegressionCodec(), new KernelSvmCodec(), new LinearSvmCodec(),
         new BaggingClassifierCodec(), new BaggingRegressorCodec(), new AdaBoostCodec(),
         new StackingClassifierCodec(), new StackingRegressorCodec(), new VotingClassifierCodec(), new AveragingRegressorCodec(),
