@@ -10,7 +10,7 @@ public sealed class ModelCodecs
     private ModelCodecs(IModelCodec[] codecs) => _codecs = codecs;
 
     /// <summary>The codecs of every model kind in Vigil.ML.</summary>
-    public static ModelCodecs Default { get; } = new([new DecisionTreeCodec()]);
+    public static ModelCodecs Default { get; } = new([new DecisionTreeCodec(), new DecisionTreeRegressorCodec()]);
 
     /// <summary>The registered codecs.</summary>
     public IReadOnlyList<IModelCodec> Codecs => _codecs;
