@@ -1,3 +1,4 @@
+using Vigil.ML.Forests;
 using Vigil.ML.Trees;
 
 namespace Vigil.ML.Persistence;
@@ -10,7 +11,13 @@ public sealed class ModelCodecs
     private ModelCodecs(IModelCodec[] codecs) => _codecs = codecs;
 
     /// <summary>The codecs of every model kind in Vigil.ML.</summary>
-    public static ModelCodecs Default { get; } = new([new DecisionTreeCodec(), new DecisionTreeRegressorCodec()]);
+    public static ModelCodecs Default { get; } = new(
+    [
+        new DecisionTreeCodec(),
+        new DecisionTreeRegressorCodec(),
+        new RandomForestClassifierCodec(),
+        new RandomForestRegressorCodec(),
+    ]);
 
     /// <summary>The registered codecs.</summary>
     public IReadOnlyList<IModelCodec> Codecs => _codecs;
