@@ -1,15 +1,16 @@
 using Vigil.Bench.Csv;
+using Vigil.Bench.Forest;
 
 namespace Vigil.Bench;
 
-/// <summary>Entry point: <c>csv-load [--rows N] [--cols N] [--seed N] [--runs N]</c>.</summary>
+/// <summary>Entry point: <c>csv-load [--rows N] [--cols N] [--seed N] [--runs N]</c>, <c>ai4i-rf [--seeds 5]</c>.</summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: Vigil.Bench csv-load [--rows 1000000] [--cols 20] [--seed 1] [--runs 3]");
+            Console.Error.WriteLine("usage: Vigil.Bench csv-load [--rows 1000000] [--cols 20] [--seed 1] [--runs 3] | ai4i-rf [--seeds 5]");
             return 2;
         }
 
@@ -17,6 +18,8 @@ internal static class Program
         {
             "csv-load" => CsvLoadBenchmark.Run(args[1..]),
             CsvLoadBenchmark.ChildCommand => CsvLoadBenchmark.RunChild(args[1]),
+            "ai4i-rf" => Ai4iForestBenchmark.Run(args[1..]),
+            "prof-tmp" => ProfTmp.Run(args[1..]),
             _ => Unknown(args[0]),
         };
     }

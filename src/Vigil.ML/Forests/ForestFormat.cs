@@ -16,7 +16,7 @@ internal static class ForestFormat
         writer.Write(layout.FeatureCount);
         writer.Write(layout.Width);
         writer.Write(layout.TreeCount);
-        writer.Write(layout.Nodes.Length);
+        writer.Write(layout.NodeCount);
         writer.Write(layout.Values.Length);
         writer.Write(parallelism);
         foreach (var root in layout.Roots)
@@ -24,8 +24,9 @@ internal static class ForestFormat
             writer.Write(root);
         }
 
-        foreach (var n in layout.Nodes)
+        for (var i = 0; i < layout.NodeCount; i++)
         {
+            var n = layout.Node(i);
             writer.Write(n.Threshold);
             writer.Write(n.Right);
             writer.Write(n.Feature);

@@ -14,13 +14,24 @@ internal sealed class ForestLayout
 {
     private const int BlockRows = 128;
 
-    private readonly ForestNode[] _nodes;
+    private readonly ForestNode[] _nodes;     // walk form: a leaf is (NaN, itself, 0, false), so stepping from it stays put
+    private readonly int[] _leafOffset;       // per node: the leaf's value offset (0 for splits)
     private readonly int[] _roots;
     private readonly double[] _values;
 
     public ForestLayout(ForestNode[] nodes, int[] roots, double[] values, int width, int featureCount)
     {
         Validate(nodes, roots, values, width, featureCount);
+        _leafOffset = new int[nodes.Length];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            if (nodes[i].IsLeaf)
+            {
+                _leafOffset[i] = nodes[i].Right;
+                nodes[i] = new ForestNode(double.NaN, i, 0, false);
+            }
+        }
+
         _nodes = nodes;
         _roots = roots;
         _values = values;
@@ -34,11 +45,15 @@ internal sealed class ForestLayout
 
     public int TreeCount => _roots.Length;
 
-    public ReadOnlySpan<ForestNode> Nodes => _nodes;
+    public int NodeCount => _nodes.Length;
 
     public ReadOnlySpan<int> Roots => _roots;
 
     public ReadOnlySpan<double> Values => _values;
+
+    /// <summary>Node <paramref name="index"/> in stored form (a leaf has feature -1 and its value offset as right).</summary>
+    public ForestNode Node(int index) =>
+        _nodes[index].Right == index ? new ForestNode(0, _leafOffset[index], -1, false) : _nodes[index];
 
     /// <summary>Flattens grown trees, offsetting each tree's node and leaf-value indices.</summary>
     public static ForestLayout Flatten(IReadOnlyList<GrownTree> trees, int width, int featureCount)
@@ -134,9 +149,27 @@ internal sealed class ForestLayout
         ref var values = ref MemoryMarshal.GetArrayDataReference(_values);
         ref var x = ref MemoryMarshal.GetReference(features.Values.Slice(start * p, count * p));
         ref var a = ref MemoryMarshal.GetReference(acc);
+        Span<int> leaves = stackalloc int[4];
+        ref var offsets = ref MemoryMarshal.GetArrayDataReference(_leafOffset);
+        var quads = count & ~3;
         foreach (var root in _roots)
         {
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < quads; i += 4)
+            {
+                Walk4(
+                    ref nodes, root, ref Unsafe.Add(ref x, i * p), ref Unsafe.Add(ref x, (i + 1) * p), ref Unsafe.Add(ref x, (i + 2) * p),
+                    ref Unsafe.Add(ref x, (i + 3) * p), leaves);
+                for (var j = 0; j < 4; j++)
+                {
+                    var offset = Unsafe.Add(ref offsets, leaves[j]);
+                    for (var k = 0; k < w; k++)
+                    {
+                        Unsafe.Add(ref a, ((i + j) * w) + k) += Unsafe.Add(ref values, offset + k);
+                    }
+                }
+            }
+
+            for (var i = quads; i < count; i++)
             {
                 var offset = Walk(ref nodes, root, ref Unsafe.Add(ref x, i * p));
                 for (var k = 0; k < w; k++)
@@ -154,26 +187,61 @@ internal sealed class ForestLayout
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Walk(ref ForestNode nodes, int index, ref double row)
+    private int Walk(ref ForestNode nodes, int index, ref double row)
     {
         while (true)
         {
-            ref readonly var n = ref Unsafe.Add(ref nodes, index);
-            if (n.Feature < 0)
+            var next = Step(ref nodes, index, ref row);
+            if (next == index)
             {
-                return n.Right;
+                return _leafOffset[index];
             }
 
-            var v = Unsafe.Add(ref row, n.Feature);
-            index = v <= n.Threshold || (n.MissingLeft && double.IsNaN(v)) ? index + 1 : n.Right;
+            index = next;
         }
+    }
+
+    /// <summary>One level down without branches: left is the next node, a leaf steps to itself.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Step(ref ForestNode nodes, int index, ref double row)
+    {
+        ref readonly var n = ref Unsafe.Add(ref nodes, index);
+        var v = Unsafe.Add(ref row, n.Feature);
+        var left = (v <= n.Threshold) | (n.MissingLeft & double.IsNaN(v));
+        var mask = -(int)Unsafe.As<bool, byte>(ref left);
+        return n.Right ^ ((n.Right ^ (index + 1)) & mask);
+    }
+
+    /// <summary>Walks four rows down one tree in lockstep so their memory loads overlap; returns when all four sit on leaves.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Walk4(ref ForestNode nodes, int root, ref double r0, ref double r1, ref double r2, ref double r3, Span<int> leaves)
+    {
+        int i0 = root, i1 = root, i2 = root, i3 = root;
+        while (true)
+        {
+            var n0 = Step(ref nodes, i0, ref r0);
+            var n1 = Step(ref nodes, i1, ref r1);
+            var n2 = Step(ref nodes, i2, ref r2);
+            var n3 = Step(ref nodes, i3, ref r3);
+            if (((n0 ^ i0) | (n1 ^ i1) | (n2 ^ i2) | (n3 ^ i3)) == 0)
+            {
+                break;
+            }
+
+            (i0, i1, i2, i3) = (n0, n1, n2, n3);
+        }
+
+        leaves[0] = i0;
+        leaves[1] = i1;
+        leaves[2] = i2;
+        leaves[3] = i3;
     }
 
     private static void Validate(ForestNode[] nodes, int[] roots, double[] values, int width, int featureCount)
     {
-        if (roots.Length == 0 || width < 1)
+        if (roots.Length == 0 || width < 1 || featureCount < 1)
         {
-            throw new ArgumentException("A forest needs at least one tree and a positive value width.");
+            throw new ArgumentException("A forest needs at least one tree, one feature and a positive value width.");
         }
 
         for (var t = 0; t < roots.Length; t++)

@@ -27,7 +27,7 @@ public sealed class RandomForestRegressorModel : IRegressorModel
     public int TreeCount => Layout.TreeCount;
 
     /// <summary>The number of nodes over all trees.</summary>
-    public int NodeCount => Layout.Nodes.Length;
+    public int NodeCount => Layout.NodeCount;
 
     /// <summary>Mean impurity decrease per feature (each tree's normalized, averaged, normalized to sum to 1).</summary>
     public ReadOnlySpan<double> FeatureImportances => _importances;
