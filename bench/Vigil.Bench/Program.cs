@@ -19,7 +19,6 @@ internal static class Program
             "csv-load" => CsvLoadBenchmark.Run(args[1..]),
             CsvLoadBenchmark.ChildCommand => CsvLoadBenchmark.RunChild(args[1]),
             "ai4i-rf" => Ai4iForestBenchmark.Run(args[1..]),
-            "prof-tmp" => ProfTmp.Run(args[1..]),
             _ => Unknown(args[0]),
         };
     }

@@ -92,7 +92,7 @@ internal sealed class BinnedFeatures
 
     private static void Encode(double[] column, double[] edges, Span<byte> codes)
     {
-        var missing = (byte)edges.Length;
+        var missing = (byte)(edges.Length + 1);
         for (var r = 0; r < column.Length; r++)
         {
             var v = column[r];

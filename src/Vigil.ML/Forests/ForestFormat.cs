@@ -2,7 +2,7 @@ namespace Vigil.ML.Forests;
 
 /// <summary>
 /// The binary layout shared by the forest codecs, one flattened block per forest: int32 feature count,
-/// value width, tree count, node count, value count, prediction parallelism; tree roots (int32 each);
+/// value width, tree count, node count, value count; tree roots (int32 each);
 /// per node float64 threshold, int32 right, int16 feature, byte missing-left; leaf values (float64);
 /// feature importances (float64); the out-of-bag score (float64, NaN when not computed). Little-endian.
 /// Out-of-bag per-row predictions are training diagnostics and are not stored.
@@ -11,14 +11,13 @@ internal static class ForestFormat
 {
     private const int NodeBytes = 8 + 4 + 2 + 1;
 
-    public static void Write(BinaryWriter writer, ForestLayout layout, ReadOnlySpan<double> importances, double oobScore, int parallelism)
+    public static void Write(BinaryWriter writer, ForestLayout layout, ReadOnlySpan<double> importances, double oobScore)
     {
         writer.Write(layout.FeatureCount);
         writer.Write(layout.Width);
         writer.Write(layout.TreeCount);
         writer.Write(layout.NodeCount);
         writer.Write(layout.Values.Length);
-        writer.Write(parallelism);
         foreach (var root in layout.Roots)
         {
             writer.Write(root);
@@ -46,7 +45,7 @@ internal static class ForestFormat
         writer.Write(oobScore);
     }
 
-    public static (ForestLayout Layout, double[] Importances, double OobScore, int Parallelism) Read(BinaryReader reader)
+    public static (ForestLayout Layout, double[] Importances, double OobScore) Read(BinaryReader reader)
     {
         var remaining = reader.BaseStream.Length - reader.BaseStream.Position;
         var features = reader.ReadInt32();
@@ -54,8 +53,7 @@ internal static class ForestFormat
         var trees = reader.ReadInt32();
         var nodes = reader.ReadInt32();
         var valueCount = reader.ReadInt32();
-        var parallelism = reader.ReadInt32();
-        var expected = 24 + (4L * trees) + ((long)NodeBytes * nodes) + (8L * valueCount) + (8L * features) + 8;
+        var expected = 20 + (4L * trees) + ((long)NodeBytes * nodes) + (8L * valueCount) + (8L * features) + 8;
         if (features < 0 || width < 1 || trees < 1 || nodes < 1 || valueCount < 0 || expected != remaining)
         {
             throw new InvalidDataException(
@@ -79,7 +77,7 @@ internal static class ForestFormat
         var oob = reader.ReadDouble();
         try
         {
-            return (new ForestLayout(nodeArray, roots, values, width, features), importances, oob, parallelism);
+            return (new ForestLayout(nodeArray, roots, values, width, features), importances, oob);
         }
         catch (ArgumentException e)
         {

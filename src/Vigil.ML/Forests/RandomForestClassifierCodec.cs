@@ -8,11 +8,11 @@ internal sealed class RandomForestClassifierCodec : ModelCodec<RandomForestClass
     public override string Kind => "vigil.random-forest-classifier";
 
     public override void Write(RandomForestClassifierModel model, BinaryWriter writer, ModelCodecs codecs) =>
-        ForestFormat.Write(writer, model.Layout, model.FeatureImportances, model.OobScore, model.MaxDegreeOfParallelism);
+        ForestFormat.Write(writer, model.Layout, model.FeatureImportances, model.OobScore);
 
     public override RandomForestClassifierModel Read(BinaryReader reader, int formatVersion, ModelCodecs codecs)
     {
-        var (layout, importances, oob, parallelism) = ForestFormat.Read(reader);
-        return new RandomForestClassifierModel(layout, importances, oob, null, parallelism);
+        var (layout, importances, oob) = ForestFormat.Read(reader);
+        return new RandomForestClassifierModel(layout, importances, oob, null, Environment.ProcessorCount);
     }
 }

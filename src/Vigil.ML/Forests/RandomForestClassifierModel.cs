@@ -41,7 +41,7 @@ public sealed class RandomForestClassifierModel : IClassifierModel
     /// <summary>Out-of-bag class probabilities per training row (row-major; NaN for rows never out of bag); empty when not computed or after loading.</summary>
     public ReadOnlySpan<double> OobProbabilities => _oob;
 
-    /// <summary>Threads used to score large batches.</summary>
+    /// <summary>Threads used to score large batches (the learner's setting; <see cref="Environment.ProcessorCount"/> after loading).</summary>
     public int MaxDegreeOfParallelism { get; }
 
     internal ForestLayout Layout { get; }

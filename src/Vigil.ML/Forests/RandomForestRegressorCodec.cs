@@ -8,16 +8,16 @@ internal sealed class RandomForestRegressorCodec : ModelCodec<RandomForestRegres
     public override string Kind => "vigil.random-forest-regressor";
 
     public override void Write(RandomForestRegressorModel model, BinaryWriter writer, ModelCodecs codecs) =>
-        ForestFormat.Write(writer, model.Layout, model.FeatureImportances, model.OobScore, model.MaxDegreeOfParallelism);
+        ForestFormat.Write(writer, model.Layout, model.FeatureImportances, model.OobScore);
 
     public override RandomForestRegressorModel Read(BinaryReader reader, int formatVersion, ModelCodecs codecs)
     {
-        var (layout, importances, oob, parallelism) = ForestFormat.Read(reader);
+        var (layout, importances, oob) = ForestFormat.Read(reader);
         if (layout.Width != 1)
         {
             throw new InvalidDataException($"A regression forest has value width 1, not {layout.Width}.");
         }
 
-        return new RandomForestRegressorModel(layout, importances, oob, null, parallelism);
+        return new RandomForestRegressorModel(layout, importances, oob, null, Environment.ProcessorCount);
     }
 }

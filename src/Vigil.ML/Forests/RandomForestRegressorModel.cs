@@ -38,7 +38,7 @@ public sealed class RandomForestRegressorModel : IRegressorModel
     /// <summary>Out-of-bag predictions per training row (NaN for rows never out of bag); empty when not computed or after loading.</summary>
     public ReadOnlySpan<double> OobPredictions => _oob;
 
-    /// <summary>Threads used to score large batches.</summary>
+    /// <summary>Threads used to score large batches (the learner's setting; <see cref="Environment.ProcessorCount"/> after loading).</summary>
     public int MaxDegreeOfParallelism { get; }
 
     internal ForestLayout Layout { get; }
