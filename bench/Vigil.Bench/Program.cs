@@ -1,16 +1,17 @@
 using Vigil.Bench.Csv;
 using Vigil.Bench.Forest;
+using Vigil.Bench.Scale;
 
 namespace Vigil.Bench;
 
-/// <summary>Entry point: <c>csv-load [--rows N] [--cols N] [--seed N] [--runs N]</c>, <c>ai4i-rf [--seeds 5]</c>.</summary>
+/// <summary>Entry point: <c>csv-load [--rows N] [--cols N] [--seed N] [--runs N]</c>, <c>ai4i-rf [--seeds 5]</c>, <c>scale-rf [--rows N] [--trees N] [--peer sklearn-rf|xgb|sklearn-hgb]</c>.</summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: Vigil.Bench csv-load [--rows 1000000] [--cols 20] [--seed 1] [--runs 3] | ai4i-rf [--seeds 5]");
+            Console.Error.WriteLine("usage: Vigil.Bench csv-load [--rows 1000000] [--cols 20] [--seed 1] [--runs 3] | ai4i-rf [--seeds 5] | scale-rf [--rows 1000000] [--cols 20] [--trees 100] [--peer sklearn-rf|xgb|sklearn-hgb]");
             return 2;
         }
 
@@ -19,6 +20,8 @@ internal static class Program
             "csv-load" => CsvLoadBenchmark.Run(args[1..]),
             CsvLoadBenchmark.ChildCommand => CsvLoadBenchmark.RunChild(args[1]),
             "ai4i-rf" => Ai4iForestBenchmark.Run(args[1..]),
+            "scale-rf" => ScaleForestBenchmark.Run(args[1..]),
+            ScaleForestBenchmark.ChildCommand => ScaleForestBenchmark.RunChild(args[1..]),
             _ => Unknown(args[0]),
         };
     }

@@ -55,14 +55,14 @@ internal sealed class ForestLayout
     public ForestNode Node(int index) =>
         _nodes[index].Right == index ? new ForestNode(0, _leafOffset[index], -1, false) : _nodes[index];
 
-    /// <summary>Flattens grown trees, offsetting each tree's node and leaf-value indices.</summary>
-    public static ForestLayout Flatten(IReadOnlyList<GrownTree> trees, int width, int featureCount)
+    /// <summary>Flattens grown trees, offsetting each tree's node and leaf-value indices; releases each tree once copied to bound peak memory.</summary>
+    public static ForestLayout Flatten(GrownTree[] trees, int width, int featureCount)
     {
-        var nodes = new ForestNode[trees.Sum(t => t.Nodes.Length)];
-        var values = new double[trees.Sum(t => t.LeafValues.Length)];
-        var roots = new int[trees.Count];
+        var nodes = new ForestNode[trees.Sum(t => (long)t.Nodes.Length)];
+        var values = new double[trees.Sum(t => (long)t.LeafValues.Length)];
+        var roots = new int[trees.Length];
         int nodeOffset = 0, valueOffset = 0;
-        for (var t = 0; t < trees.Count; t++)
+        for (var t = 0; t < trees.Length; t++)
         {
             roots[t] = nodeOffset;
             foreach (var n in trees[t].Nodes)
@@ -72,6 +72,7 @@ internal sealed class ForestLayout
 
             trees[t].LeafValues.CopyTo(values, valueOffset);
             valueOffset += trees[t].LeafValues.Length;
+            trees[t] = null!;
         }
 
         return new ForestLayout(nodes, roots, values, width, featureCount);

@@ -63,8 +63,9 @@ internal static class ForestTrainer
             },
             _ => { });
 
+        var importances = Importances(trees, features.ColumnCount);
         var layout = ForestLayout.Flatten(trees, width, features.ColumnCount);
-        return new ForestFit(layout, Importances(trees, features.ColumnCount), oobMasks is null ? null : OutOfBag(layout, features, oobMasks, maxDegreeOfParallelism));
+        return new ForestFit(layout, importances, oobMasks is null ? null : OutOfBag(layout, features, oobMasks, maxDegreeOfParallelism));
     }
 
     private static void SampleWeights(Random random, double[] baseWeights, ForestSampling sampling, double[] weights, int[] counts)

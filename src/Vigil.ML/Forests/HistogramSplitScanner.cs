@@ -15,6 +15,7 @@ internal sealed class HistogramSplitScanner
     private readonly double[] _left;
     private readonly double[] _withMissing;
     private bool _scanMissing;
+    private int[]? _binMap;
 
     public HistogramSplitScanner(int stride, ForestCriterion criterion, int minSamplesLeaf)
     {
@@ -57,9 +58,13 @@ internal sealed class HistogramSplitScanner
     /// <summary>The node's own score (its children's gain minus this is the impurity decrease).</summary>
     public double NodeScore(ReadOnlySpan<double> total) => Score(total, total, false);
 
-    /// <summary>Considers every split of feature <paramref name="feature"/> whose present bins lie in [<paramref name="lo"/>, <paramref name="hi"/>].</summary>
-    public void Scan(int feature, ReadOnlySpan<double> hist, int binCount, int lo, int hi, ReadOnlySpan<double> total)
+    /// <summary>
+    /// Considers every split of feature <paramref name="feature"/> whose present bins lie in [<paramref name="lo"/>, <paramref name="hi"/>];
+    /// when the histogram is compacted to the node's occupied bins, <paramref name="binMap"/> gives each compact bin's real bin.
+    /// </summary>
+    public void Scan(int feature, ReadOnlySpan<double> hist, int binCount, int lo, int hi, ReadOnlySpan<double> total, int[]? binMap = null)
     {
+        _binMap = binMap;
         var s = _stride;
         var missing = hist.Slice(binCount * s, s);
         var missingCount = missing[0];
@@ -123,7 +128,7 @@ internal sealed class HistogramSplitScanner
         {
             BestGain = gain;
             BestFeature = feature;
-            BestBin = bin;
+            BestBin = _binMap is null ? bin : _binMap[bin];
             BestMissingLeft = missingLeft;
             BestIsPresentVersusMissing = presentVersusMissing;
             BestHadMissing = _scanMissing;

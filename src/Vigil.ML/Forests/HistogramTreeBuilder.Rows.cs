@@ -105,11 +105,87 @@ internal sealed partial class HistogramTreeBuilder
         }
     }
 
+    /// <summary>The split search of a small node: per candidate feature, a histogram of only the bins its rows occupy.</summary>
+    private bool FindSmallSplit(Pending node, ReadOnlySpan<double> totals)
+    {
+        var n = node.End - node.Start;
+        var keys = _smallKeys.AsSpan(0, n);
+        var hist = _smallHist.AsSpan(0, (n + 1) * _stride);
+        for (var f = 0; f < _featureCount; f++)
+        {
+            _featureOrder[f] = f;
+        }
+
+        var limit = _subtract ? _featureCount : _growth.MaxFeatures;
+        for (var visited = 0; visited < _featureCount; visited++)
+        {
+            if (visited >= limit && _scanner.Found)
+            {
+                break;
+            }
+
+            var f = _featureOrder[visited];
+            if (!_subtract)
+            {
+                var j = _random.Next(visited, _featureCount);
+                (_featureOrder[visited], _featureOrder[j]) = (_featureOrder[j], _featureOrder[visited]);
+                f = _featureOrder[visited];
+            }
+
+            var codes = _bins.Codes(f);
+            var missing = _bins.BinCount(f);
+            var rows = _rows.AsSpan(node.Start, n);
+            for (var i = 0; i < n; i++)
+            {
+                keys[i] = ((long)codes[rows[i]] << 32) | (uint)rows[i];
+            }
+
+            keys.Sort();
+            var bins = 0;
+            var previous = -1;
+            foreach (var key in keys)
+            {
+                var code = (int)(key >> 32);
+                if (code != previous && code != missing)
+                {
+                    _smallMap[bins++] = code;
+                    previous = code;
+                }
+            }
+
+            hist[..((bins + 1) * _stride)].Clear();
+            var b = -1;
+            previous = -1;
+            foreach (var key in keys)
+            {
+                var code = (int)(key >> 32);
+                var r = (int)key;
+                if (code != previous)
+                {
+                    b = code == missing ? bins : b + 1;
+                    previous = code;
+                }
+
+                var o = b * _stride;
+                hist[o] += 1;
+                hist[o + 1] += _weights[r];
+                hist[o + _statIndex[r]] += _weighted[r];
+            }
+
+            if (bins > 0)
+            {
+                _scanner.Scan(f, hist[..((bins + 1) * _stride)], bins, 0, bins - 1, totals, _smallMap);
+            }
+        }
+
+        return _scanner.Found;
+    }
+
     /// <summary>Gives the children in slots <paramref name="top"/> (right) and top + 1 (left) their histograms: smaller built, larger subtracted.</summary>
     private void SplitHistograms(int top, Pending left, Pending right)
     {
-        var leftNeeds = !IsTerminal(left, Totals(top + 1));
-        var rightNeeds = !IsTerminal(right, Totals(top));
+        var leftNeeds = !IsTerminal(left, Totals(top + 1)) && left.End - left.Start > SmallNodeRows;
+        var rightNeeds = !IsTerminal(right, Totals(top)) && right.End - right.Start > SmallNodeRows;
         if (!leftNeeds && !rightNeeds)
         {
             return;

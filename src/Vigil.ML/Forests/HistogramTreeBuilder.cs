@@ -26,6 +26,9 @@ internal sealed partial class HistogramTreeBuilder
     private readonly double[] _weighted;  // w·statValue per row for the current tree
     private readonly int[] _featureOrder;
     private readonly double[] _featureHist;
+    private readonly long[] _smallKeys = new long[SmallNodeRows];
+    private readonly double[] _smallHist;
+    private readonly int[] _smallMap = new int[SmallNodeRows];
     private readonly List<double[]> _slotHists = [];
     private readonly List<ForestNode> _nodes = [];
     private readonly List<double> _leafValues = [];
@@ -55,8 +58,12 @@ internal sealed partial class HistogramTreeBuilder
         _weighted = new double[bins.RowCount];
         _featureOrder = new int[_featureCount];
         _featureHist = new double[257 * _stride];
+        _smallHist = new double[(SmallNodeRows + 1) * _stride];
         _totals = new double[64 * _stride];
     }
+
+    /// <summary>Nodes this small sort their rows' bin codes instead of building 256-bin histograms.</summary>
+    private const int SmallNodeRows = 64;
 
     private record struct Pending(int Start, int End, int Depth, int Parent);
 
@@ -88,7 +95,7 @@ internal sealed partial class HistogramTreeBuilder
         }
 
         _pending[0] = new Pending(0, n, 0, -1);
-        if (_subtract && !IsTerminal(_pending[0], rootTotals))
+        if (_subtract && !IsTerminal(_pending[0], rootTotals) && n > SmallNodeRows)
         {
             BuildAll(SlotHist(0), 0, n);
         }
@@ -182,6 +189,11 @@ internal sealed partial class HistogramTreeBuilder
     private bool FindSplit(int slot, Pending node, ReadOnlySpan<double> totals)
     {
         _scanner.Reset();
+        if (node.End - node.Start <= SmallNodeRows)
+        {
+            return FindSmallSplit(node, totals);
+        }
+
         if (_subtract)
         {
             var all = SlotHist(slot);
