@@ -2,13 +2,14 @@
 """Scale peer: trains one model on a binary data file written by Vigil.Bench (ScaleData.cs), in this fresh process.
 
 File layout (little-endian): int64 n_train, int64 n_test, int64 p; float64 X (n_train + n_test rows x p, row-major);
-float64 y (n_train + n_test labels 0/1). Prints one JSON line: train seconds, peak resident memory (VmHWM), test
+float64 y (n_train + n_test labels 0/1). Prints one JSON line: train wall and CPU seconds, peak resident memory (VmHWM), test
 accuracy and ROC-AUC.
 
 usage: scale_peer.py --data FILE --model sklearn-rf|xgb|sklearn-hgb [--trees 100] [--seed 1] [--threads 2]
 """
 import argparse
 import json
+import resource
 import time
 
 
@@ -50,11 +51,14 @@ def main():
     y = np.fromfile(args.data, dtype="<f8", count=n, offset=24 + 8 * n * p).astype(np.int64)
     model = make(args.model, args.trees, args.seed, args.threads)
     t0 = time.perf_counter()
+    r0 = resource.getrusage(resource.RUSAGE_SELF)
     model.fit(X[:n_train], y[:n_train])
     seconds = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     proba = model.predict_proba(X[n_train:])[:, 1]
     print(json.dumps({
-        "model": args.model, "seconds": seconds, "peak_mb": peak_mb(),
+        "model": args.model, "seconds": seconds, "cpu_s": cpu, "peak_mb": peak_mb(),
         "acc": float(accuracy_score(y[n_train:], proba >= 0.5)), "roc_auc": float(roc_auc_score(y[n_train:], proba)),
         "rows": n_train, "cols": p, "trees": args.trees,
     }))

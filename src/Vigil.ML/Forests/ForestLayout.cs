@@ -150,17 +150,15 @@ internal sealed class ForestLayout
         ref var values = ref MemoryMarshal.GetArrayDataReference(_values);
         ref var x = ref MemoryMarshal.GetReference(features.Values.Slice(start * p, count * p));
         ref var a = ref MemoryMarshal.GetReference(acc);
-        Span<int> leaves = stackalloc int[4];
+        Span<int> leaves = stackalloc int[8];
         ref var offsets = ref MemoryMarshal.GetArrayDataReference(_leafOffset);
-        var quads = count & ~3;
+        var quads = count & ~7;
         foreach (var root in _roots)
         {
-            for (var i = 0; i < quads; i += 4)
+            for (var i = 0; i < quads; i += 8)
             {
-                Walk4(
-                    ref nodes, root, ref Unsafe.Add(ref x, i * p), ref Unsafe.Add(ref x, (i + 1) * p), ref Unsafe.Add(ref x, (i + 2) * p),
-                    ref Unsafe.Add(ref x, (i + 3) * p), leaves);
-                for (var j = 0; j < 4; j++)
+                Walk8(ref nodes, root, ref Unsafe.Add(ref x, i * p), p, leaves);
+                for (var j = 0; j < 8; j++)
                 {
                     var offset = Unsafe.Add(ref offsets, leaves[j]);
                     for (var k = 0; k < w; k++)
@@ -208,34 +206,41 @@ internal sealed class ForestLayout
     {
         ref readonly var n = ref Unsafe.Add(ref nodes, index);
         var v = Unsafe.Add(ref row, n.Feature);
-        var left = (v <= n.Threshold) | (n.MissingLeft & double.IsNaN(v));
-        var mask = -(int)Unsafe.As<bool, byte>(ref left);
-        return n.Right ^ ((n.Right ^ (index + 1)) & mask);
+        var left = (v <= n.Threshold ? 1 : 0) | (double.IsNaN(v) & n.MissingLeft ? 1 : 0);
+        return n.Right + ((index + 1 - n.Right) & -left);
     }
 
-    /// <summary>Walks four rows down one tree in lockstep so their memory loads overlap; returns when all four sit on leaves.</summary>
+    /// <summary>Walks eight consecutive rows (row stride <paramref name="p"/>) down one tree in lockstep so their loads overlap; stops when all sit on leaves.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Walk4(ref ForestNode nodes, int root, ref double r0, ref double r1, ref double r2, ref double r3, Span<int> leaves)
+    private static void Walk8(ref ForestNode nodes, int root, ref double rows, int p, Span<int> leaves)
     {
-        int i0 = root, i1 = root, i2 = root, i3 = root;
+        int i0 = root, i1 = root, i2 = root, i3 = root, i4 = root, i5 = root, i6 = root, i7 = root;
         while (true)
         {
-            var n0 = Step(ref nodes, i0, ref r0);
-            var n1 = Step(ref nodes, i1, ref r1);
-            var n2 = Step(ref nodes, i2, ref r2);
-            var n3 = Step(ref nodes, i3, ref r3);
-            if (((n0 ^ i0) | (n1 ^ i1) | (n2 ^ i2) | (n3 ^ i3)) == 0)
+            var n0 = Step(ref nodes, i0, ref rows);
+            var n1 = Step(ref nodes, i1, ref Unsafe.Add(ref rows, p));
+            var n2 = Step(ref nodes, i2, ref Unsafe.Add(ref rows, 2 * p));
+            var n3 = Step(ref nodes, i3, ref Unsafe.Add(ref rows, 3 * p));
+            var n4 = Step(ref nodes, i4, ref Unsafe.Add(ref rows, 4 * p));
+            var n5 = Step(ref nodes, i5, ref Unsafe.Add(ref rows, 5 * p));
+            var n6 = Step(ref nodes, i6, ref Unsafe.Add(ref rows, 6 * p));
+            var n7 = Step(ref nodes, i7, ref Unsafe.Add(ref rows, 7 * p));
+            if (((n0 ^ i0) | (n1 ^ i1) | (n2 ^ i2) | (n3 ^ i3) | (n4 ^ i4) | (n5 ^ i5) | (n6 ^ i6) | (n7 ^ i7)) == 0)
             {
                 break;
             }
 
-            (i0, i1, i2, i3) = (n0, n1, n2, n3);
+            (i0, i1, i2, i3, i4, i5, i6, i7) = (n0, n1, n2, n3, n4, n5, n6, n7);
         }
 
         leaves[0] = i0;
         leaves[1] = i1;
         leaves[2] = i2;
         leaves[3] = i3;
+        leaves[4] = i4;
+        leaves[5] = i5;
+        leaves[6] = i6;
+        leaves[7] = i7;
     }
 
     private static void Validate(ForestNode[] nodes, int[] roots, double[] values, int width, int featureCount)
