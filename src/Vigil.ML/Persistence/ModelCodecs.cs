@@ -1,5 +1,6 @@
 using Vigil.ML.Boosting;
 using Vigil.ML.Ensembles;
+using Vigil.ML.Forests;
 using Vigil.ML.Linear;
 using Vigil.ML.Svm;
 using Vigil.ML.Trees;
@@ -17,6 +18,7 @@ public sealed class ModelCodecs
     public static ModelCodecs Default { get; } = new(
     [
         new DecisionTreeCodec(),
+        new DecisionTreeRegressorCodec(), new RandomForestClassifierCodec(), new RandomForestRegressorCodec(),
         new HistGradientBoostingClassifierCodec(), new HistGradientBoostingRegressorCodec(),
         new LogisticRegressionCodec(), new LinearRegressionCodec(), new KernelSvmCodec(), new LinearSvmCodec(),
         new BaggingClassifierCodec(), new BaggingRegressorCodec(), new AdaBoostCodec(),
