@@ -19,6 +19,7 @@ public sealed class LearnerCatalog
     public static LearnerCatalog Default { get; } = new(
     [
         .. TreeFamilies.All,
+        .. ForestFamilies.All,
         .. BoostingFamilies.All,
         .. LinearFamilies.All,
         .. EnsembleFamilies.All,

@@ -42,7 +42,7 @@ public sealed class TrainingJobTests
         var x = Enumerable.Range(0, 200).Select(i => i / 10.0).ToArray();
         var frame = new DataFrame([new Float64Column("x", x), new Float64Column("y", [.. x.Select(v => (v * 1.5) + 0.25)])]);
 
-        Should.Throw<ArgumentException>(() => Job.Run(frame, new TrainingRequest("y", "tree"))).Message.ShouldContain("regression");
+        Should.Throw<ArgumentException>(() => Job.Run(frame, new TrainingRequest("y", "logreg"))).Message.ShouldContain("regression");
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class TrainingJobTests
         result.Tuning.ShouldNotBeNull();
         result.Tuning.Trials.ShouldBe(6);
         result.Tuning.Metric.ShouldBe("roc_auc");
-        result.Tuning.BestParameters.Keys.ShouldBe(["max_depth", "min_samples_leaf", "criterion"], ignoreOrder: true);
+        result.Tuning.BestParameters.Keys.ShouldBe(["max_depth", "min_samples_leaf"], ignoreOrder: true);
         result.DecisionThreshold.ShouldNotBeNull();
         result.Test["threshold"].ShouldBe(result.DecisionThreshold.Value);
         result.Model.Info.DecisionThreshold.ShouldBe(result.DecisionThreshold);
@@ -131,5 +131,20 @@ public sealed class TrainingJobTests
 
         message.ShouldContain("No feature is left");
         message.ShouldContain("'x' leakage suspect");
+    }
+
+    [Fact]
+    public void Run_NumericTargetWithRegressor_ReportsRegressionMetrics()
+    {
+        var x = Enumerable.Range(0, 400).Select(i => i / 10.0).ToArray();
+        var frame = new DataFrame([new Float64Column("x", x), new Float64Column("noise", [.. x.Select((_, i) => (i * 7919 % 100) / 100.0)]), new Float64Column("y", [.. x.Select((v, i) => (v * 1.5) + ((i * 7919 % 100) / 50.0))])]);
+
+        var result = Job.Run(frame, new TrainingRequest("y", "gbdt", cvFolds: 3, seed: 2));
+
+        result.Task.ShouldBe(ModelTask.Regression);
+        result.SplitKind.ShouldBe("random");
+        result.Test.Keys.ShouldContain("rmse");
+        result.Test["r2"].ShouldBeGreaterThan(0.9);
+        result.CrossValidation.Keys.ShouldBe(["rmse", "mae", "r2"], ignoreOrder: true);
     }
 }

@@ -14,7 +14,51 @@ internal static class EnsembleFamilies
             [new IntParameter("members", 10, 200) { Log = true, GridPoints = 4 }, new FloatParameter("feature_fraction", 0.3, 1.0) { GridPoints = 4 }]),
         new("adaboost", "AdaBoost SAMME over shallow trees (Zhu et al. 2009)", AdaBoost, null,
             [new IntParameter("rounds", 20, 400) { Log = true, GridPoints = 4 }, new FloatParameter("learning_rate", 0.05, 1.0) { Log = true, GridPoints = 4 }, new IntParameter("max_depth", 1, 4)]),
+        new("stack", "stacking of rf, gbdt and a linear model on out-of-fold predictions (Wolpert 1992)", StackClassifier, StackRegressor),
+        new("vote", "soft voting of rf, gbdt and logistic regression (averaging for regression)", Vote, Average),
     ];
+
+    private static IReadOnlyList<IClassifierLearner> Members(int seed) =>
+    [
+        LearnerCatalog.Default.Classifier("rf", new LearnerParameters(), seed),
+        LearnerCatalog.Default.Classifier("gbdt", new LearnerParameters(), seed),
+        LearnerCatalog.Default.Classifier("logreg", new LearnerParameters(), seed),
+    ];
+
+    private static IReadOnlyList<IRegressorLearner> RegressionMembers(int seed) =>
+    [
+        LearnerCatalog.Default.Regressor("rf", new LearnerParameters(), seed),
+        LearnerCatalog.Default.Regressor("gbdt", new LearnerParameters(), seed),
+        LearnerCatalog.Default.Regressor("ridge", new LearnerParameters(), seed),
+    ];
+
+    private static IClassifierLearner StackClassifier(LearnerParameters p, int seed) => new StackingClassifierLearner(new StackingClassifierOptions
+    {
+        BaseLearners = Members(seed),
+        MetaLearner = LearnerCatalog.Default.Classifier("logreg", new LearnerParameters(), seed),
+        FoldCount = p.Int("folds", 5),
+        PassThrough = p.Bool("passthrough", false),
+        Seed = seed,
+    });
+
+    private static IRegressorLearner StackRegressor(LearnerParameters p, int seed) => new StackingRegressorLearner(new StackingRegressorOptions
+    {
+        BaseLearners = RegressionMembers(seed),
+        FoldCount = p.Int("folds", 5),
+        PassThrough = p.Bool("passthrough", false),
+        Seed = seed,
+    });
+
+    private static IClassifierLearner Vote(LearnerParameters p, int seed) => new VotingClassifierLearner(new VotingClassifierOptions
+    {
+        Learners = Members(seed),
+        Voting = p.Choice("voting", "soft", "soft", "hard") == "hard" ? VotingKind.Hard : VotingKind.Soft,
+    });
+
+    private static IRegressorLearner Average(LearnerParameters p, int seed) => new AveragingRegressorLearner(new AveragingRegressorOptions
+    {
+        Learners = RegressionMembers(seed),
+    });
 
     private static IClassifierLearner Bagging(LearnerParameters p, int seed) => new BaggingClassifierLearner(new BaggingClassifierOptions
     {
