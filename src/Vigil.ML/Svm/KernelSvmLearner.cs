@@ -35,6 +35,12 @@ public sealed class KernelSvmLearner : IClassifierLearner
     public KernelSvmModel Fit(ClassificationSet data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        if (data.FeatureCount == 0)
+        {
+            throw new ArgumentException("A kernel SVM needs at least one feature column; the training set has none.", nameof(data));
+        }
+
+        ArgumentNullException.ThrowIfNull(data);
         if (data.RowCount == 0)
         {
             throw new ArgumentException("Cannot fit an SVM on an empty training set.", nameof(data));

@@ -35,6 +35,11 @@ public sealed class DecisionTreeLearner : IClassifierLearner
             throw new ArgumentException("Cannot fit a tree on an empty training set.", nameof(data));
         }
 
+        if (data.FeatureCount == 0)
+        {
+            throw new ArgumentException("A decision tree needs at least one feature column; the training set has none.", nameof(data));
+        }
+
         var (tree, importances) = new ClassificationTreeBuilder(data, Options).Build(cancellationToken);
         return new DecisionTreeModel(tree, data.FeatureCount, importances);
     }

@@ -141,4 +141,24 @@ public abstract class ClassifierLearnerConformance
         model.PredictProba([.. Enumerable.Repeat(double.NaN, data.FeatureCount)], p);
         p.Sum().ShouldBe(1.0, 1e-9);
     }
+
+    [Fact]
+    public void Fit_NoFeatures_PredictsThePriorOrRejectsClearly()
+    {
+        var set = new ClassificationSet(new FeatureMatrix(6, 0, []), [0, 1, 1, 0, 1, 1], 2);
+        IClassifierModel model;
+        try
+        {
+            model = CreateLearner(1).Fit(set);
+        }
+        catch (ArgumentException e) when (e is not ArgumentOutOfRangeException)
+        {
+            e.Message.ShouldContain("feature", Case.Insensitive);
+            return;
+        }
+
+        var p = new double[2];
+        model.PredictProba(ReadOnlySpan<double>.Empty, p);
+        p.Sum().ShouldBe(1.0, 1e-9);
+    }
 }
