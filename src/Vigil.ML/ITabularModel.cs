@@ -1,4 +1,5 @@
 using Vigil.ML.Encoding;
+using Vigil.ML.Preprocessing;
 
 namespace Vigil.ML;
 
@@ -19,4 +20,7 @@ public interface ITabularModel
 
     /// <summary>Learner, options, metrics and lineage.</summary>
     ModelInfo Info { get; }
+
+    /// <summary>The fitted feature pipeline run on raw frames before encoding, or null.</summary>
+    IFittedFrameTransform? Preprocessor { get; }
 }

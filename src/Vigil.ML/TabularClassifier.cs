@@ -1,6 +1,7 @@
 using Vigil.Data.Frames;
 using Vigil.ML.Encoding;
 using Vigil.ML.Evaluation;
+using Vigil.ML.Preprocessing;
 
 namespace Vigil.ML;
 
@@ -45,6 +46,9 @@ public sealed class TabularClassifier : ITabularModel
     /// <summary>How the model was trained and evaluated.</summary>
     public ModelInfo Info { get; }
 
+    /// <inheritdoc/>
+    public IFittedFrameTransform? Preprocessor { get; private init; }
+
     /// <summary>The number of classes.</summary>
     public int ClassCount => Labels.Count;
 
@@ -59,6 +63,14 @@ public sealed class TabularClassifier : ITabularModel
 
     /// <inheritdoc/>
     object ITabularModel.CoreModel => Model;
+
+    /// <summary>Applies a fitted feature pipeline to the training frame, then fits the encoding and the learner; the result keeps the pipeline.</summary>
+    public static TabularClassifier Fit(IClassifierLearner learner, DataFrame training, TabularEncoderOptions options, IFittedFrameTransform? preprocessor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        var fitted = Fit(learner, preprocessor?.Transform(training) ?? training, options, cancellationToken);
+        return fitted.WithPreprocessor(preprocessor);
+    }
 
     /// <summary>Fits the encoding and labels on <paramref name="training"/>, then the learner on the encoded rows.</summary>
     public static TabularClassifier Fit(IClassifierLearner learner, DataFrame training, TabularEncoderOptions options, CancellationToken cancellationToken = default)
@@ -81,16 +93,22 @@ public sealed class TabularClassifier : ITabularModel
     }
 
     /// <summary>The same classifier with other metadata (metrics, dataset hash, creation time).</summary>
-    public TabularClassifier WithInfo(ModelInfo info) => new(Encoding, Labels, Model, info);
+    public TabularClassifier WithInfo(ModelInfo info) => new(Encoding, Labels, Model, info) { Preprocessor = Preprocessor };
+
+    /// <summary>A copy that runs <paramref name="preprocessor"/> on every frame before encoding.</summary>
+    public TabularClassifier WithPreprocessor(IFittedFrameTransform? preprocessor) => new(Encoding, Labels, Model, Info) { Preprocessor = preprocessor };
 
     /// <summary>The encoded features of <paramref name="frame"/>.</summary>
-    public FeatureMatrix Encode(DataFrame frame) => Encoding.Transform(frame);
+    public FeatureMatrix Encode(DataFrame frame) => Encoding.Transform(Preprocess(frame));
+
+    /// <summary>The frame after the preprocessor (unchanged when there is none).</summary>
+    public DataFrame Preprocess(DataFrame frame) => Preprocessor?.Transform(frame) ?? frame;
 
     /// <summary>The class probabilities of every row, row-major (RowCount × <see cref="ClassCount"/>), in label order.</summary>
-    public double[] PredictProba(DataFrame frame) => Model.PredictProba(Encoding.Transform(frame));
+    public double[] PredictProba(DataFrame frame) => Model.PredictProba(Encode(frame));
 
     /// <summary>The probability of the positive class (index 1) for every row of a binary classifier.</summary>
-    public double[] PredictPositive(DataFrame frame) => Model.PredictPositive(Encoding.Transform(frame));
+    public double[] PredictPositive(DataFrame frame) => Model.PredictPositive(Encode(frame));
 
     /// <summary>Binary metrics on a labelled frame (positive class = index 1) at <paramref name="threshold"/>, by default <see cref="DecisionThreshold"/>.</summary>
     public ClassificationMetrics EvaluateBinary(DataFrame labelled, double? threshold = null)
@@ -107,7 +125,7 @@ public sealed class TabularClassifier : ITabularModel
     /// <summary>The predicted label of every row: by <see cref="DecisionThreshold"/> for binary models, else the most probable (lowest index on ties).</summary>
     public string[] PredictLabels(DataFrame frame)
     {
-        var features = Encoding.Transform(frame);
+        var features = Encode(frame);
         var result = new string[features.RowCount];
         for (var i = 0; i < result.Length; i++)
         {

@@ -1,6 +1,7 @@
 using Vigil.Data.Frames;
 using Vigil.ML.Encoding;
 using Vigil.ML.Evaluation;
+using Vigil.ML.Preprocessing;
 
 namespace Vigil.ML;
 
@@ -43,6 +44,17 @@ public sealed class TabularRegressor : ITabularModel
     /// <inheritdoc/>
     public ModelInfo Info { get; }
 
+    /// <inheritdoc/>
+    public IFittedFrameTransform? Preprocessor { get; private init; }
+
+    /// <summary>Applies a fitted feature pipeline to the training frame, then fits the encoding and the learner; the result keeps the pipeline.</summary>
+    public static TabularRegressor Fit(IRegressorLearner learner, DataFrame training, TabularEncoderOptions options, IFittedFrameTransform? preprocessor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        var fitted = Fit(learner, preprocessor?.Transform(training) ?? training, options, cancellationToken);
+        return fitted.WithPreprocessor(preprocessor);
+    }
+
     /// <summary>Fits the encoding and the learner on a training frame whose target column is Float64.</summary>
     public static TabularRegressor Fit(IRegressorLearner learner, DataFrame training, TabularEncoderOptions options, CancellationToken cancellationToken = default)
     {
@@ -77,15 +89,21 @@ public sealed class TabularRegressor : ITabularModel
     }
 
     /// <summary>A copy with other metadata.</summary>
-    public TabularRegressor WithInfo(ModelInfo info) => new(Encoding, TargetName, Model, info);
+    public TabularRegressor WithInfo(ModelInfo info) => new(Encoding, TargetName, Model, info) { Preprocessor = Preprocessor };
+
+    /// <summary>A copy that runs <paramref name="preprocessor"/> on every frame before encoding.</summary>
+    public TabularRegressor WithPreprocessor(IFittedFrameTransform? preprocessor) => new(Encoding, TargetName, Model, Info) { Preprocessor = preprocessor };
 
     /// <summary>Encodes a frame with the fitted encoding.</summary>
-    public FeatureMatrix Encode(DataFrame frame) => Encoding.Transform(frame);
+    public FeatureMatrix Encode(DataFrame frame) => Encoding.Transform(Preprocess(frame));
+
+    /// <summary>The frame after the preprocessor (unchanged when there is none).</summary>
+    public DataFrame Preprocess(DataFrame frame) => Preprocessor?.Transform(frame) ?? frame;
 
     /// <summary>Predictions for every row of a raw frame.</summary>
     public double[] Predict(DataFrame frame)
     {
-        var features = Encoding.Transform(frame);
+        var features = Encode(frame);
         var result = new double[features.RowCount];
         Model.Predict(features, result);
         return result;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vigil.ML.Preprocessing;
 
 namespace Vigil.ML.Persistence;
 
@@ -15,7 +16,7 @@ namespace Vigil.ML.Persistence;
 public static class ModelFile
 {
     /// <summary>The format version this build writes.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>The oldest format version this build reads.</summary>
     public const int OldestReadableVersion = 1;
@@ -83,6 +84,13 @@ public static class ModelFile
         using var payload = new MemoryStream();
         using (var writer = new BinaryWriter(payload, System.Text.Encoding.UTF8, leaveOpen: true))
         {
+            // Version 2: an optional fitted feature pipeline precedes the core model.
+            writer.Write(classifier.Preprocessor is not null);
+            if (classifier.Preprocessor is not null)
+            {
+                (codecs ?? ModelCodecs.Default).WriteNested(classifier.Preprocessor, writer);
+            }
+
             codec.Write(classifier.CoreModel, writer, codecs ?? ModelCodecs.Default);
         }
 
@@ -101,6 +109,13 @@ public static class ModelFile
                 ?? throw new ModelFileException($"No codec reads model kind '{kind}'; known kinds: {string.Join(", ", codecs.Codecs.Select(c => c.Kind))}.");
             using var stream = new MemoryStream(payload, writable: false);
             using var reader = new BinaryReader(stream);
+            IFittedFrameTransform? preprocessor = null;
+            if (version >= 2 && reader.ReadBoolean())
+            {
+                preprocessor = codecs.ReadNested(reader, version) as IFittedFrameTransform
+                    ?? throw new ModelFileException("The model file's preprocessor payload is not a frame transform.");
+            }
+
             var model = codec.Read(reader, version, codecs);
             if (stream.Position != stream.Length)
             {
@@ -109,8 +124,8 @@ public static class ModelFile
 
             return (document.Task ?? ModelTask.Classification, model) switch
             {
-                (ModelTask.Classification, IClassifierModel c) => new TabularClassifier(document.ToEncoding(), document.ToLabels(), c, document.ToInfo()),
-                (ModelTask.Regression, IRegressorModel r) => new TabularRegressor(document.ToEncoding(), document.TargetName(), r, document.ToInfo()),
+                (ModelTask.Classification, IClassifierModel c) => new TabularClassifier(document.ToEncoding(), document.ToLabels(), c, document.ToInfo()).WithPreprocessor(preprocessor),
+                (ModelTask.Regression, IRegressorModel r) => new TabularRegressor(document.ToEncoding(), document.TargetName(), r, document.ToInfo()).WithPreprocessor(preprocessor),
                 var (task, m) => throw new ModelFileException($"The model file declares a {task} model but its payload is a {m.GetType().Name}."),
             };
         }
