@@ -1,5 +1,6 @@
 using Vigil.Data.Frames;
 using Vigil.Data.Splits;
+using Vigil.Features;
 using Vigil.ML;
 using Vigil.ML.Encoding;
 using Vigil.ML.Evaluation;
@@ -15,8 +16,10 @@ internal static class ClassifierTraining
         var request = context.Request;
         var labels = ClassLabels.Fit(frame[request.Target]);
         var (split, kind) = HoldOut.Split(frame, request, labels.Encode(frame[request.Target]));
-        var train = frame.Take(split.Train);
+        var rawTrain = frame.Take(split.Train);
         var test = frame.Take(split.Test);
+        var pipeline = request.Features?.Fit(rawTrain, new FeatureFitContext(request.Target, request.GroupColumn, request.TimeColumn, request.Seed), ct);
+        var train = pipeline?.Transform(rawTrain) ?? rawTrain;
         var encoding = new TabularEncoder(context.Encoder).Fit(train);
         var set = new ClassificationSet(encoding.Transform(train), labels.Encode(train[request.Target]), labels.Count, featureNames: encoding.FeatureNames);
         var binary = labels.Count == 2;
@@ -60,7 +63,7 @@ internal static class ClassifierTraining
         }
 
         var start = context.Time.GetTimestamp();
-        var model = TabularClassifier.Fit(learner, train, context.Encoder, ct);
+        var model = TabularClassifier.Fit(learner, rawTrain, context.Encoder, pipeline, ct);
         var seconds = context.Time.GetElapsedTime(start).TotalSeconds;
         model = model.WithInfo(model.Info with { DecisionThreshold = threshold, Parameters = parameters });
         var metrics = TrainingJob.ClassifierMetrics(model, test);

@@ -1,5 +1,6 @@
 using Vigil.Data.Frames;
 using Vigil.Data.Splits;
+using Vigil.Features;
 using Vigil.ML;
 using Vigil.ML.Encoding;
 using Vigil.ML.Evaluation;
@@ -14,8 +15,10 @@ internal static class RegressorTraining
     {
         var request = context.Request;
         var (split, kind) = HoldOut.Split(frame, request, labels: null);
-        var train = frame.Take(split.Train);
+        var rawTrain = frame.Take(split.Train);
         var test = frame.Take(split.Test);
+        var pipeline = request.Features?.Fit(rawTrain, new FeatureFitContext(request.Target, request.GroupColumn, request.TimeColumn, request.Seed), ct);
+        var train = pipeline?.Transform(rawTrain) ?? rawTrain;
         var encoding = new TabularEncoder(context.Encoder).Fit(train);
         var set = new RegressionSet(encoding.Transform(train), TabularRegressor.Targets(train, request.Target), featureNames: encoding.FeatureNames);
 
@@ -42,7 +45,7 @@ internal static class RegressorTraining
         }
 
         var start = context.Time.GetTimestamp();
-        var model = TabularRegressor.Fit(learner, train, context.Encoder, ct);
+        var model = TabularRegressor.Fit(learner, rawTrain, context.Encoder, pipeline, ct);
         var seconds = context.Time.GetElapsedTime(start).TotalSeconds;
         var metrics = model.Evaluate(test).ToDictionary();
         return new TrainingResult

@@ -1,3 +1,4 @@
+using Vigil.Features.Pipeline;
 using Vigil.ML;
 
 namespace Vigil.Pipelines.Training;
@@ -19,7 +20,8 @@ public sealed record TrainingRequest
         bool tuneThreshold = false,
         HoldOutKind holdOut = HoldOutKind.Auto,
         string? timeColumn = null,
-        string? groupColumn = null)
+        string? groupColumn = null,
+        FeaturePipeline? features = null)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(target))
@@ -57,6 +59,7 @@ public sealed record TrainingRequest
             throw new ArgumentException(string.Join("; ", errors));
         }
 
+        Features = features;
         CvFolds = cvFolds;
         Tuning = tuning;
         TuneThreshold = tuneThreshold;
@@ -110,4 +113,7 @@ public sealed record TrainingRequest
 
     /// <summary>The group column (machine or unit id) of a group hold-out, or of per-group time hold-outs.</summary>
     public string? GroupColumn { get; }
+
+    /// <summary>The feature pipeline fitted on the training rows and stored in the model, or null for raw features.</summary>
+    public FeaturePipeline? Features { get; }
 }
