@@ -122,30 +122,44 @@ internal sealed class RowOrder
             }
         }
 
-        var comparer = new TimeThenRow<T>(times);
+        T[]? keys = null;
         for (var g = 0; g + 1 < starts.Length; g++)
         {
-            var (start, length) = (starts[g], starts[g + 1] - starts[g]);
+            var (start, end) = (starts[g], starts[g + 1]);
             var sorted = true;
-            for (var j = start + 1; j < start + length && sorted; j++)
+            for (var j = start + 1; j < end && sorted; j++)
             {
                 sorted = times[rows[j - 1]].CompareTo(times[rows[j]]) <= 0;
             }
 
-            if (!sorted)
+            if (sorted)
             {
-                Array.Sort(rows, start, length, comparer);
+                continue;
             }
-        }
-    }
 
-    private sealed class TimeThenRow<T>(T[] times) : IComparer<int>
-        where T : IComparable<T>
-    {
-        public int Compare(int x, int y)
-        {
-            var c = times[x].CompareTo(times[y]);
-            return c != 0 ? c : x.CompareTo(y);
+            // Sort by time with the primitive key sort, then restore row order inside each run of equal times.
+            keys ??= new T[rows.Length];
+            for (var j = start; j < end; j++)
+            {
+                keys[j] = times[rows[j]];
+            }
+
+            Array.Sort(keys, rows, start, end - start);
+            for (var run = start; run < end;)
+            {
+                var next = run + 1;
+                while (next < end && keys[next].CompareTo(keys[run]) == 0)
+                {
+                    next++;
+                }
+
+                if (next - run > 1)
+                {
+                    Array.Sort(rows, run, next - run);
+                }
+
+                run = next;
+            }
         }
     }
 }

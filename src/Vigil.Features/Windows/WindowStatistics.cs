@@ -26,8 +26,8 @@ internal static class WindowStatistics
             n++;
             sum += v;
             positionSum += i;
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
+            min = v < min ? v : min;
+            max = v > max ? v : max;
         }
 
         if (n == 0 || n < minPeriods)
@@ -41,7 +41,8 @@ internal static class WindowStatistics
         var squares = 0.0;
         var cross = 0.0;
         var positionSquares = 0.0;
-        for (var i = 0; i < window.Length; i++)
+        var spread = statistics.Contains(WindowStatistic.Std) || statistics.Contains(WindowStatistic.Slope);
+        for (var i = 0; spread && i < window.Length; i++)
         {
             var v = window[i];
             if (double.IsNaN(v))

@@ -74,6 +74,16 @@ public sealed class LagDiffCumulativeTests
     }
 
     [Fact]
+    public void Lag_UnsortedTimesWithTies_TimeThenOriginalRowOrder()
+    {
+        // Times 2, 1, 2, 1 → order rows 1, 3 (time 1), then rows 0, 2 (time 2): x = 20, 40, 10, 30.
+        var frame = new DataFrame([new Float64Column("t", [2, 1, 2, 1]), new Float64Column("x", [10, 20, 30, 40])]);
+        var step = new LagFeatures(new LagFeaturesOptions { Columns = ["x"] }).Fit(frame, new FeatureFitContext(TimeColumn: "t"));
+
+        step.Transform(frame).Values("x_lag1").ShouldMatch(40, Nan, 10, 20);
+    }
+
+    [Fact]
     public void Lag_NoGroupNoTime_WholeFrameInRowOrder()
     {
         var frame = WindowTestFrames.TwoMachines();
