@@ -14,14 +14,14 @@ internal static class CleaningReportFormatter
         var text = new StringBuilder();
         Line(text, $"Cleaning report: {report.InputRows} rows x {report.InputColumns} columns -> {report.OutputRows} rows x {report.OutputColumns} columns");
         Line(text, $"Rows quarantined: {report.QuarantinedRows} ({report.DuplicateRowsDropped} duplicate, {report.MissingTargetRowsDropped} missing target, {report.OutlierRowsDropped} outlier)");
-        Section(text, $"Column names normalized ({report.RenamedColumns.Count}):", report.RenamedColumns, r => $"'{r.From}' -> '{r.To}'");
-        Section(text, $"Terms normalized ({report.NormalizedTerms.Sum(t => t.Count)} values):", report.NormalizedTerms,
+        Section(text, $"Column names normalized: {report.RenamedColumns.Count}", report.RenamedColumns, r => $"'{r.From}' -> '{r.To}'");
+        Section(text, $"Terms normalized: {report.NormalizedTerms.Sum(t => t.Count)}", report.NormalizedTerms,
             t => $"{t.Column}: '{t.From}' -> {(t.To is null ? "missing" : $"'{t.To}'")} ({t.Count})");
-        Section(text, $"Columns dropped, more than {NumberText.Percent(report.MaxMissingFraction)} missing ({report.DroppedColumns.Count}):", report.DroppedColumns,
+        Section(text, $"Columns dropped (more than {NumberText.Percent(report.MaxMissingFraction)} missing): {report.DroppedColumns.Count}", report.DroppedColumns,
             d => $"{d.Column}: {d.MissingCount} missing ({NumberText.Percent(d.MissingPercent / 100)})");
-        Section(text, $"Values imputed ({report.ValuesImputed}):", report.Imputations,
+        Section(text, $"Values imputed: {report.ValuesImputed}", report.Imputations,
             i => $"{i.Column}: {i.Filled} by {Name(i.Method)}{Value(i)}{(i.LeftMissing > 0 ? $", {i.LeftMissing} left missing" : string.Empty)}");
-        Section(text, $"Outliers ({report.Outliers.Sum(o => o.Count)} values):", report.Outliers,
+        Section(text, $"Outliers: {report.Outliers.Sum(o => o.Count)}", report.Outliers,
             o => $"{o.Column}: {o.Count} {Past(o.Action)} outside [{NumberText.Format(o.Lower)}, {NumberText.Format(o.Upper)}] ({Rule(o)})");
         return text.ToString();
     }
