@@ -2,6 +2,7 @@ using Shouldly;
 using Vigil.Data.Cleaning;
 using Vigil.Data.Csv;
 using Vigil.Data.Frames;
+using Vigil.Testing;
 using Xunit;
 using static Vigil.Data.Tests.Cleaning.CleaningTestFrames;
 
@@ -114,5 +115,17 @@ public sealed class RowAndColumnRuleTests
         var result = DataCleaner.Clean(frame, new CleaningOptions(maxMissingFraction: 1, outlierMethod: OutlierMethod.None));
 
         result.Quarantined.ShouldHaveSingleItem().RawText.ShouldBe("\"a,b\",");
+    }
+
+    [Fact]
+    public void Quarantined_WrittenWithQuarantineFile_HoldsReasonAndRawRow()
+    {
+        var result = DataCleaner.Clean(Frame(new Float64Column("a", [1, 1])), NoOutliers);
+        using var dir = new TempDirectory();
+        var path = dir.File("quarantine.csv");
+
+        QuarantineFile.Write(path, result.Quarantined);
+
+        File.ReadAllText(path).ShouldBe("line,reason,raw\n2,\"row 2: duplicate of row 1\",\"1\"\n");
     }
 }
