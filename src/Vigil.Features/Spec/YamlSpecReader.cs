@@ -83,7 +83,7 @@ internal static partial class YamlSpecReader
 
     private static SpecScalarType TypeOf(Scalar scalar)
     {
-        if (scalar.Style != ScalarStyle.Plain || scalar.Tag.Value == "tag:yaml.org,2002:str")
+        if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == "tag:yaml.org,2002:str"))
         {
             return SpecScalarType.String;
         }
