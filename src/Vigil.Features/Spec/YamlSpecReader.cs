@@ -106,7 +106,8 @@ internal static partial class YamlSpecReader
         new([new FeatureSpecError(source, Line(at), Column(at), null, null, message)]);
 
     /// <summary>Removes YamlDotNet's "(Line: …) - (Line: …): " prefix; the location is reported separately.</summary>
-    private static string Strip(string message) => LocationPrefix().Replace(message, string.Empty);
+    private static string Strip(string message) =>
+        string.Join(' ', LocationPrefix().Replace(message, string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
     private static partial Regex NumberPattern();
