@@ -60,7 +60,7 @@ internal static class JsonSpecReader
             case JsonTokenType.Null:
                 return new SpecScalar(line, column, string.Empty, SpecScalarType.Null);
             default:
-                throw new JsonException($"unexpected {reader.TokenType}");
+                throw new JsonException($"expected a value, not {reader.TokenType}", null, line - 1, column - 1);
         }
     }
 
