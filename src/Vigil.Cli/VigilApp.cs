@@ -21,6 +21,7 @@ public static class VigilApp
         root.Subcommands.Add(CleanCommand.Create(context));
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(EvaluateCommand.Create(context));
+        root.Subcommands.Add(FeaturesCommand.Create(context));
         root.Subcommands.Add(PredictCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
 

@@ -29,7 +29,7 @@ public static class PredictCommand
                 throw new UserException($"File not found: {inputPath}");
             }
 
-            var kinds = model.Encoding.InputSchema.Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal);
+            var kinds = model.RawInputSchema().Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal);
             CsvReadResult read;
             try
             {
@@ -89,7 +89,7 @@ public static class PredictCommand
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(frame);
-        var features = model.Encoding.Transform(frame);
+        var features = model.Encode(frame);
         var n = features.RowCount;
         if (model is TabularClassifier c)
         {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Vigil.Features;
+using Vigil.Features.Pipeline;
 using Vigil.ML;
 using Vigil.ML.Persistence;
 using Vigil.Pipelines.Training;
@@ -37,11 +39,12 @@ public static class TrainCommand
         split.AcceptOnlyFromAmong("auto", "random", "time", "group");
         var timeColumn = new Option<string?>("--time") { Description = "The time column of --split time" };
         var groupColumn = new Option<string?>("--group") { Description = "The group column (machine or unit id) of --split group, or per-group time splits" };
+        var features = new Option<string>("--features") { Description = "Feature pipeline fitted on the training rows: auto, none, or a JSON/YAML spec file", DefaultValueFactory = _ => "none" };
         var output = new Option<string?>("--out") { Description = "Where to save the model (default: <data-dir>/models/<dataset>/<time>/model.vigil)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout" };
         var command = new Command("train", "Train a model with a held-out test split and save it")
         {
-            dataset, target, model, parameters, task, testFraction, seed, exclude, cv, tune, trials, tuneThreshold, split, timeColumn, groupColumn, output, json,
+            dataset, target, model, parameters, task, testFraction, seed, exclude, cv, tune, trials, tuneThreshold, split, timeColumn, groupColumn, features, output, json,
         };
         command.SetAction(context.Handle(async (parse, ct) =>
         {
@@ -64,7 +67,8 @@ public static class TrainCommand
                     parse.GetValue(tuneThreshold),
                     Enum.Parse<HoldOutKind>(parse.GetRequiredValue(split), ignoreCase: true),
                     parse.GetValue(timeColumn),
-                    parse.GetValue(groupColumn));
+                    parse.GetValue(groupColumn),
+                    FeatureOption.Resolve(parse.GetRequiredValue(features)));
             }
             catch (ArgumentException ex)
             {
@@ -89,7 +93,7 @@ public static class TrainCommand
                 TabularRegressor r => r.WithInfo(r.Info with { TrainingDatasetHash = loaded.Version?.Sha256, CreatedAt = context.Time.GetUtcNow() }),
                 var other => other,
             };
-            ModelFile.Save(saved, modelFile);
+            ModelFile.Save(saved, modelFile, FeatureCatalog.ModelCodecs);
 
             if (parse.GetValue(json))
             {
@@ -103,6 +107,9 @@ public static class TrainCommand
                     ["seed"] = request.Seed,
                     ["split"] = new JsonObject { ["kind"] = result.SplitKind, ["train_rows"] = result.TrainRows, ["test_rows"] = result.TestRows },
                     ["features"] = new JsonArray([.. result.Model.Encoding.FeatureNames.Select(f => (JsonNode?)f)]),
+                    ["feature_pipeline"] = result.Model.Preprocessor is FittedFeaturePipeline pipeline
+                        ? new JsonArray([.. pipeline.Describe().Select(d => (JsonNode?)d)])
+                        : null,
                     ["excluded_columns"] = new JsonObject([.. result.ExcludedColumns.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]),
                     ["cv"] = result.CrossValidation.Count == 0 ? null : new JsonObject([.. result.CrossValidation.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)new JsonObject
                     {

@@ -5,6 +5,7 @@ using Vigil.Data.Csv;
 using Vigil.Data.Frames;
 using Vigil.Data.Generators;
 using Vigil.Data.Validation;
+using Vigil.Features;
 using Vigil.ML;
 using Vigil.ML.Persistence;
 using Vigil.Pipelines.Ingestion;
@@ -89,7 +90,7 @@ public sealed class DemoRunner(CliConsole console, TimeProvider time)
         var modelDir = Path.Combine(options.DataDirectory, "models", options.ModelName, stamp);
         Directory.CreateDirectory(modelDir);
         var modelFile = Path.Combine(modelDir, "model.vigil");
-        ModelFile.Save(classifier, modelFile);
+        ModelFile.Save(classifier, modelFile, FeatureCatalog.ModelCodecs);
         var metricsFile = Path.Combine(modelDir, "metrics.json");
         await File.WriteAllTextAsync(metricsFile, JsonSerializer.Serialize(new
         {

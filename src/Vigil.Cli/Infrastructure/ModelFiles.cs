@@ -1,3 +1,4 @@
+using Vigil.Features;
 using Vigil.ML;
 using Vigil.ML.Persistence;
 
@@ -16,7 +17,7 @@ public static class ModelFiles
 
         try
         {
-            return ModelFile.Load(path);
+            return ModelFile.Load(path, FeatureCatalog.ModelCodecs);
         }
         catch (ModelFileException ex)
         {

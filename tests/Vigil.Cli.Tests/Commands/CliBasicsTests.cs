@@ -12,7 +12,7 @@ public sealed class CliBasicsTests
         var r = CliRunner.RunWith(null, null, "--help");
 
         r.ExitCode.ShouldBe(0, r.ToString());
-        foreach (var verb in new[] { "ingest", "validate", "datasets", "generate", "clean", "train", "evaluate", "predict", "demo", "--data-dir" })
+        foreach (var verb in new[] { "ingest", "validate", "datasets", "generate", "clean", "train", "evaluate", "features", "predict", "demo", "--data-dir" })
         {
             r.Stdout.ShouldContain(verb);
         }
