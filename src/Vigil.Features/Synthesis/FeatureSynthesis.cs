@@ -81,23 +81,23 @@ public sealed class FeatureSynthesis : IFeatureTransform
                 continue;
             }
 
-            if (solo[f] < Options.MinGain)
+            if (!Pays(baseScore, baseScore + solo[f]))
             {
-                reasons[f] = Inv($"alone it adds {solo[f]:+0.0000;-0.0000} < MinGain {Options.MinGain}");
+                reasons[f] = Inv($"alone it adds {solo[f]:+0.0000;-0.0000} ({Relative(baseScore, baseScore + solo[f]):P1} of the headroom): below MinGain {Options.MinGain} or MinRelativeGain {Options.MinRelativeGain:P0}");
                 continue;
             }
 
             var score = kept.Count == 0 ? baseScore + solo[f] : scorer.Score([.. kept.Append(f).Select(k => values[k])], cancellationToken);
             gains[f] = score - current;
-            if (gains[f] >= Options.MinGain)
+            if (Pays(current, score))
             {
                 kept.Add(f);
+                reasons[f] = Inv($"adds {gains[f]:+0.0000} OOF {scorer.Metric} ({Relative(current, score):P1} of the headroom) to base + {kept.Count - 1} kept");
                 current = score;
-                reasons[f] = Inv($"adds {gains[f]:+0.0000} OOF {scorer.Metric} to base + {kept.Count - 1} kept");
             }
             else
             {
-                reasons[f] = Inv($"adds only {gains[f]:+0.0000;-0.0000} after {string.Join(", ", kept.Select(k => k.Name))}");
+                reasons[f] = Inv($"adds only {gains[f]:+0.0000;-0.0000} ({Relative(current, score):P1} of the headroom) after {string.Join(", ", kept.Select(k => k.Name))}");
             }
         }
 
@@ -106,6 +106,16 @@ public sealed class FeatureSynthesis : IFeatureTransform
             kept.Contains(s.Feature), reasons.TryGetValue(s.Feature, out var r) ? r : Inv($"screened out: rank > {Options.ScreenTop} by residual share explained beyond its parents"))).ToList();
         var report = new SynthesisReport(scorer.Metric, baseScore, current, proposed.Count, scorer.Evaluations, candidates);
         return new FittedFeatureSynthesis(kept, [.. kept.Select(k => gains[k])], report);
+    }
+
+    /// <summary>Whether moving from <paramref name="before"/> to <paramref name="after"/> clears both the absolute and the relative bar.</summary>
+    private bool Pays(double before, double after) => after - before >= Options.MinGain && Relative(before, after) >= Options.MinRelativeGain;
+
+    /// <summary>The share of the headroom removed: (after − before) / (best − before), best = 1 (AP, AUC, R²) or 0 (negative log loss).</summary>
+    private static double Relative(double before, double after)
+    {
+        var headroom = (before <= 0 ? 0 : 1) - before;
+        return headroom <= 0 ? 0 : (after - before) / headroom;
     }
 
     internal static double[] Compute(SynthesizedFeature f, DataFrame frame) =>

@@ -16,8 +16,11 @@ public sealed record FeatureSynthesisOptions
     /// <summary>The most features kept; default 5.</summary>
     public int MaxFeatures { get; init; } = 5;
 
-    /// <summary>The smallest out-of-fold score gain a feature must add to the features kept before it; default 0.005.</summary>
-    public double MinGain { get; init; } = 0.005;
+    /// <summary>The smallest absolute out-of-fold score gain a feature must add to the features kept before it; default 0.002.</summary>
+    public double MinGain { get; init; } = 0.002;
+
+    /// <summary>The smallest share of the remaining out-of-fold headroom (1 − score; −score for negative log loss) a feature must remove; default 0.04.</summary>
+    public double MinRelativeGain { get; init; } = 0.04;
 
     /// <summary>How many candidates, best by the residual screen, are confirmed by cross-validation; default 12.</summary>
     public int ScreenTop { get; init; } = 12;
@@ -70,6 +73,7 @@ public sealed record FeatureSynthesisOptions
         Check(Columns is null || Columns.Count > 0, "Columns must be null (all numeric columns) or name at least one column.");
         Check(MaxFeatures >= 1, $"MaxFeatures must be at least 1 (got {MaxFeatures}).");
         Check(double.IsFinite(MinGain) && MinGain >= 0, $"MinGain must be a finite number ≥ 0 (got {MinGain}).");
+        Check(MinRelativeGain is >= 0 and < 1, $"MinRelativeGain must be in [0, 1) (got {MinRelativeGain}).");
         Check(ScreenTop >= 1, $"ScreenTop must be at least 1 (got {ScreenTop}).");
         Check(Folds >= 2, $"Folds must be at least 2 (got {Folds}).");
         Check(ScreenDepth is >= 1 and <= 10, $"ScreenDepth must be in [1, 10] (got {ScreenDepth}).");
