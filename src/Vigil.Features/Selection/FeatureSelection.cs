@@ -6,10 +6,10 @@ namespace Vigil.Features.Selection;
 
 /// <summary>
 /// The <c>select</c> step, fitted on training rows only: drops constant columns; then near-duplicate numeric columns
-/// (|Pearson r| above the threshold with a column already kept — columns are visited most-informative first by binned
-/// mutual information with the target when <see cref="FeatureSelectionOptions.PreferInformative"/> and a target is set,
+/// (|Pearson r| above the threshold with a column already kept — columns are visited most relevant first (the share of the
+/// target's variance a depth-3 tree on the column alone explains) when <see cref="FeatureSelectionOptions.PreferInformative"/> and a target is set,
 /// else in frame order, so the earlier column wins ties); then, optionally, all but the top k numeric columns by
-/// mutual information or out-of-fold permutation importance (Breiman 2001, Machine Learning 45).
+/// that relevance or out-of-fold permutation importance (Breiman 2001, Machine Learning 45).
 /// </summary>
 public sealed class FeatureSelection : IFeatureTransform
 {
@@ -51,12 +51,12 @@ public sealed class FeatureSelection : IFeatureTransform
 
         var numeric = considered.Where(n => training[n] is Float64Column && dropped.TrueForAll(d => d.Column != n)).ToList();
         var target = context.Target is null ? null : SupervisedTarget.Read(training, context, SynthesisTask.Auto, Name);
-        if (target is not null && (Options.PreferInformative || Options is { TopK: not null, Ranking: SelectionRanking.MutualInformation }))
+        if (target is not null && (Options.PreferInformative || Options is { TopK: not null, Ranking: SelectionRanking.Relevance }))
         {
-            var y = target.StrataOrBins(Options.Bins);
+            var relevance = target.Relevance();
             foreach (var n in numeric)
             {
-                scores[n] = BinnedMutualInformation.Compute(training.Get<Float64Column>(n).Values, y, y.Max() + 1, Options.Bins);
+                scores[n] = relevance.Explained(training.Get<Float64Column>(n).Values);
             }
         }
 

@@ -15,23 +15,20 @@ public sealed record FeatureSelectionOptions
     /// <summary>Numeric pairs with |Pearson r| above this on the training rows are near-duplicates; default 0.95; 1 disables the rule.</summary>
     public double CorrelationThreshold { get; init; } = 0.95;
 
-    /// <summary>Of a near-duplicate pair, keep the one with more mutual information with the target (when there is one); else, and on ties, the earlier column. Default true.</summary>
+    /// <summary>Of a near-duplicate pair, keep the more relevant one (see <see cref="SelectionRanking.Relevance"/>) (when there is one); else, and on ties, the earlier column. Default true.</summary>
     public bool PreferInformative { get; init; } = true;
 
     /// <summary>Keep only the best k numeric columns by <see cref="Ranking"/>; default null (no cut).</summary>
     public int? TopK { get; init; }
 
-    /// <summary>How the top-k cut ranks columns; default mutual information.</summary>
-    public SelectionRanking Ranking { get; init; } = SelectionRanking.MutualInformation;
+    /// <summary>How the top-k cut ranks columns; default <see cref="SelectionRanking.Relevance"/>.</summary>
+    public SelectionRanking Ranking { get; init; } = SelectionRanking.Relevance;
 
     /// <summary>Folds of the permutation-importance ranking; default 3.</summary>
     public int Folds { get; init; } = 3;
 
     /// <summary>Shuffles per column and fold of the permutation-importance ranking; default 3.</summary>
     public int Repeats { get; init; } = 3;
-
-    /// <summary>Quantile bins of the mutual-information estimate; default 32.</summary>
-    public int Bins { get; init; } = 32;
 
     /// <summary>Every problem with these options, empty when they are valid.</summary>
     public IReadOnlyList<string> Validate()
@@ -62,9 +59,9 @@ public sealed record FeatureSelectionOptions
             errors.Add($"Unknown ranking {Ranking}.");
         }
 
-        if (Folds < 2 || Repeats < 1 || Bins is < 2 or > 1024)
+        if (Folds < 2 || Repeats < 1)
         {
-            errors.Add($"Folds must be ≥ 2, Repeats ≥ 1 and Bins in [2, 1024] (got {Folds}, {Repeats}, {Bins}).");
+            errors.Add($"Folds must be ≥ 2 and Repeats ≥ 1 (got {Folds}, {Repeats}).");
         }
 
         return errors;

@@ -8,6 +8,7 @@ namespace Vigil.Features.Synthesis;
 /// The <c>synthesize</c> step: proposes products, ratios, differences (and optionally sums and squares) of numeric column
 /// pairs, one level of Deep Feature Synthesis (Kanter and Veeramachaneni 2015, IEEE DSAA); screens them by how much of a
 /// base model's out-of-fold residual each explains beyond its parents (OpenFE's feature boosting, Zhang et al. 2023); confirms the best by greedy forward selection (Guyon and Elisseeff 2003, JMLR 3)
+/// (every screened candidate is tried, best solo gain first, since a feature may pay only next to others)
 /// on out-of-fold scores of a small GBDT on the TRAINING rows only; keeps at most <see cref="FeatureSynthesisOptions.MaxFeatures"/>.
 /// </summary>
 public sealed class FeatureSynthesis : IFeatureTransform
@@ -78,12 +79,6 @@ public sealed class FeatureSynthesis : IFeatureTransform
             if (kept.Count >= Options.MaxFeatures)
             {
                 reasons[f] = $"not tried: {Options.MaxFeatures} features already kept";
-                continue;
-            }
-
-            if (!Pays(baseScore, baseScore + solo[f]))
-            {
-                reasons[f] = Inv($"alone it adds {solo[f]:+0.0000;-0.0000} ({Relative(baseScore, baseScore + solo[f]):P1} of the headroom): below MinGain {Options.MinGain} or MinRelativeGain {Options.MinRelativeGain:P0}");
                 continue;
             }
 

@@ -63,8 +63,37 @@ internal sealed class SupervisedTarget
         return new SupervisedTarget(column.Name, null, 0, numbers.ToArray());
     }
 
-    /// <summary>The rows of a stratified or plain split: class labels, or the target's quantile bins for regression.</summary>
-    public int[] StrataOrBins(int bins) => Labels ?? BinnedMutualInformation.QuantileBins(Values!, bins).Codes;
+    /// <summary>
+    /// How much of the target's variance a depth-3 tree (≥ 20 rows a leaf) on this one column explains, in [0, 1]: the
+    /// target centred (one-hot minus class shares for classes), scored by <see cref="ResidualScreen"/>. A supervised-binning
+    /// relevance score (cf. Fayyad and Irani 1993, IJCAI) that resolves a sharp class boundary equal-width bins would blur.
+    /// </summary>
+    public ResidualScreen Relevance()
+    {
+        if (Labels is null)
+        {
+            var mean = Values!.Average();
+            return new ResidualScreen([.. Values!.Select(v => v - mean)], 1, 3, 20);
+        }
+
+        var k = ClassCount;
+        var shares = new double[k];
+        foreach (var label in Labels)
+        {
+            shares[label] += 1.0 / Labels.Length;
+        }
+
+        var centred = new double[Labels.Length * k];
+        for (var r = 0; r < Labels.Length; r++)
+        {
+            for (var c = 0; c < k; c++)
+            {
+                centred[(r * k) + c] = (Labels[r] == c ? 1 : 0) - shares[c];
+            }
+        }
+
+        return new ResidualScreen(centred, k, 3, 20);
+    }
 
     private static bool LooksLikeClasses(ReadOnlySpan<double> values)
     {
