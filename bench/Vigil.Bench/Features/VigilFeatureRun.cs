@@ -23,7 +23,7 @@ internal static class VigilFeatureRun
         var context = new FeatureFitContext(Target: target, Seed: seed);
         var clock = Stopwatch.StartNew();
         var synthesis = synthesize
-            ? new FeatureSynthesis(new FeatureSynthesisOptions { MaxDegreeOfParallelism = threads, ScreenTop = int.Parse(Environment.GetEnvironmentVariable("SCREEN_TOP") ?? "12", System.Globalization.CultureInfo.InvariantCulture) }).Fit(train, context)
+            ? new FeatureSynthesis(new FeatureSynthesisOptions { MaxDegreeOfParallelism = threads }).Fit(train, context)
             : new FittedFeatureSynthesis([], []);
         var synthesisSeconds = clock.Elapsed.TotalSeconds;
         var pipeline = new FittedFeaturePipeline(train.Schema, [synthesis]);

@@ -84,15 +84,15 @@ public sealed class FeatureSynthesis : IFeatureTransform
 
             var score = kept.Count == 0 ? baseScore + solo[f] : scorer.Score([.. kept.Append(f).Select(k => values[k])], cancellationToken);
             gains[f] = score - current;
-            if (Pays(current, score))
+            if (Pays(scorer.Metric, current, score))
             {
                 kept.Add(f);
-                reasons[f] = Inv($"adds {gains[f]:+0.0000} OOF {scorer.Metric} ({Relative(current, score):P1} of the headroom) to base + {kept.Count - 1} kept");
+                reasons[f] = Inv($"adds {gains[f]:+0.0000} OOF {scorer.Metric} ({Relative(scorer.Metric, current, score):P1} of the headroom) to base + {kept.Count - 1} kept");
                 current = score;
             }
             else
             {
-                reasons[f] = Inv($"adds only {gains[f]:+0.0000;-0.0000} ({Relative(current, score):P1} of the headroom) after {string.Join(", ", kept.Select(k => k.Name))}");
+                reasons[f] = Inv($"adds only {gains[f]:+0.0000;-0.0000} ({Relative(scorer.Metric, current, score):P1} of the headroom) after {string.Join(", ", kept.Select(k => k.Name))}");
             }
         }
 
@@ -104,12 +104,12 @@ public sealed class FeatureSynthesis : IFeatureTransform
     }
 
     /// <summary>Whether moving from <paramref name="before"/> to <paramref name="after"/> clears both the absolute and the relative bar.</summary>
-    private bool Pays(double before, double after) => after - before >= Options.MinGain && Relative(before, after) >= Options.MinRelativeGain;
+    private bool Pays(SynthesisMetric metric, double before, double after) => after - before >= Options.MinGain && Relative(metric, before, after) >= Options.MinRelativeGain;
 
-    /// <summary>The share of the headroom removed: (after − before) / (best − before), best = 1 (AP, AUC, R²) or 0 (negative log loss).</summary>
-    private static double Relative(double before, double after)
+    /// <summary>The share of the headroom removed: (after − before) / (best − before), best = 1 (AP, AUC, R²) or 0 (negative log loss, always ≤ 0).</summary>
+    private static double Relative(SynthesisMetric metric, double before, double after)
     {
-        var headroom = (before <= 0 ? 0 : 1) - before;
+        var headroom = (metric == SynthesisMetric.NegativeLogLoss ? 0 : 1) - before;
         return headroom <= 0 ? 0 : (after - before) / headroom;
     }
 
