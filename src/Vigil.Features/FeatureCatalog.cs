@@ -1,6 +1,8 @@
 using Vigil.Features.Pipeline;
 using Vigil.Features.Spec;
 using Vigil.Features.Transforms;
+using Vigil.Features.Selection;
+using Vigil.Features.Synthesis;
 using Vigil.Features.Windows;
 
 namespace Vigil.Features;
@@ -25,6 +27,8 @@ public static class FeatureCatalog
         ("lag", WindowStepBinders.Lag),
         ("diff", WindowStepBinders.Diff),
         ("cumulative", WindowStepBinders.Cumulative),
+        ("synthesize", SynthesisStepBinders.Synthesize),
+        ("select", SynthesisStepBinders.Select),
     ];
 
     /// <summary>The reader of every fitted step kind, for <see cref="FeaturePipelineCodec"/>.</summary>
@@ -38,6 +42,7 @@ public static class FeatureCatalog
         new(FittedIsolationScore.KindName, FittedIsolationScore.Read),
         new(FittedKMeansFeature.KindName, FittedKMeansFeature.Read),
         .. WindowSteps.Readers.Select(r => KeyValuePair.Create(r.Kind, r.Reader)),
+        .. SynthesisSteps.Readers,
     ]);
 
     /// <summary>Vigil.ML's model codecs plus the feature pipeline codec: pass it to <c>ModelFile.Save</c> and <c>ModelFile.Load</c>.</summary>

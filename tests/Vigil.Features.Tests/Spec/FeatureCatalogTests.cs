@@ -21,7 +21,7 @@ public sealed class FeatureCatalogTests
         var pipeline = FeatureCatalog.Build(spec);
 
         pipeline.Steps.Select(s => s.Name).ShouldBe(FeatureCatalog.StepNames);
-        FeatureCatalog.StepNames.ShouldBe(["min_max_scale", "standard_scale", "one_hot", "ordinal", "datetime_parts", "isolation_score", "kmeans", "rolling", "lag", "diff", "cumulative"]);
+        FeatureCatalog.StepNames.ShouldBe(["min_max_scale", "standard_scale", "one_hot", "ordinal", "datetime_parts", "isolation_score", "kmeans", "rolling", "lag", "diff", "cumulative", "synthesize", "select"]);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class FeatureCatalogTests
 
         error.ToString().ShouldBe(
             "features.yaml line 4: step 2 (standard_scal): unknown step 'standard_scal' (did you mean 'standard_scale'?); known steps: "
-            + "min_max_scale, standard_scale, one_hot, ordinal, datetime_parts, isolation_score, kmeans, rolling, lag, diff, cumulative");
+            + "min_max_scale, standard_scale, one_hot, ordinal, datetime_parts, isolation_score, kmeans, rolling, lag, diff, cumulative, synthesize, select");
     }
 
     [Fact]
