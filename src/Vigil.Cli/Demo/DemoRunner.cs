@@ -6,6 +6,7 @@ using Vigil.Data.Frames;
 using Vigil.Data.Generators;
 using Vigil.Data.Validation;
 using Vigil.Features;
+using Vigil.Features.Pipeline;
 using Vigil.ML;
 using Vigil.ML.Persistence;
 using Vigil.Pipelines.Ingestion;
@@ -55,13 +56,16 @@ public sealed class DemoRunner(CliConsole console, TimeProvider time)
         }
 
         // 2. Train: the best of a random forest and gradient boosting, chosen by cross-validation on the training rows only.
-        await say.WriteLineAsync("== 2. Train: random forest vs gradient boosting, chosen by 3-fold CV ROC-AUC on the training rows; stratified 80/20 hold-out").ConfigureAwait(false);
+        await say.WriteLineAsync("== 2. Train: automatic features, then random forest vs gradient boosting chosen by 3-fold CV ROC-AUC on the training rows; stratified 80/20 hold-out").ConfigureAwait(false);
         var job = new TrainingJob(LearnerCatalog.Default, time);
         TrainingResult? best = null;
         string? bestName = null;
         foreach (var candidate in Candidates)
         {
-            var trained = job.Run(frame, new TrainingRequest(options.Target, candidate, seed: options.Seed, cvFolds: 3), cancellationToken);
+            var trained = job.Run(
+                frame,
+                new TrainingRequest(options.Target, candidate, seed: options.Seed, cvFolds: 3, tuneThreshold: true, features: FeatureOption.Resolve("auto")),
+                cancellationToken);
             var (cvAuc, cvStd) = trained.CrossValidation["roc_auc"];
             await say.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"   {candidate,-5} cv ROC-AUC {cvAuc:F4} ± {cvStd:F4}  (fit {trained.TrainSeconds:F2} s)")).ConfigureAwait(false);
             if (best is null || cvAuc > best.CrossValidation["roc_auc"].Mean)
@@ -73,7 +77,15 @@ public sealed class DemoRunner(CliConsole console, TimeProvider time)
         var classifier = (TabularClassifier)best!.Model;
         var metrics = best.Test;
         var trainSeconds = best.TrainSeconds;
-        await say.WriteLineAsync($"   chose {bestName}; features: {string.Join(", ", classifier.Encoding.FeatureNames)}").ConfigureAwait(false);
+        if (classifier.Preprocessor is FittedFeaturePipeline pipeline)
+        {
+            foreach (var line in pipeline.Describe())
+            {
+                await say.WriteLineAsync($"   features {line}").ConfigureAwait(false);
+            }
+        }
+
+        await say.WriteLineAsync($"   chose {bestName}; decision threshold {best.DecisionThreshold ?? 0.5:F3} (tuned on out-of-fold training predictions); features: {string.Join(", ", classifier.Encoding.FeatureNames)}").ConfigureAwait(false);
         await say.WriteLineAsync($"   trained on {best.TrainRows:N0} rows; tested on {best.TestRows:N0} held-out rows ({metrics["support_positive"]:F0} failures)").ConfigureAwait(false);
         await say.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"   accuracy {metrics["accuracy"]:F3}  precision {metrics["precision"]:F3}  recall {metrics["recall"]:F3}  F1 {metrics["f1"]:F3}  ROC-AUC {metrics["roc_auc"]:F3}  PR-AUC {metrics["pr_auc"]:F3}")).ConfigureAwait(false);

@@ -35,7 +35,11 @@ public sealed class TrainingJob(LearnerCatalog catalog, TimeProvider time)
         }
 
         var excluded = ExcludedColumns(frame, request, task);
-        var encoder = new TabularEncoderOptions { Target = request.Target, Exclude = [.. excluded.Keys] };
+
+        // Leaking, identifying and user-excluded columns never reach the feature pipeline or the model; the group and
+        // time columns stay in the frame because window features need them (the encoder leaves them out).
+        frame = frame.Drop(excluded.Keys.Where(c => c != request.GroupColumn && c != request.TimeColumn));
+        var encoder = new TabularEncoderOptions { Target = request.Target, Exclude = [.. excluded.Keys.Where(frame.Contains)] };
         if (new TabularEncoder(encoder).Fit(frame.Head(1)).FeatureCount == 0)
         {
             throw new ArgumentException(

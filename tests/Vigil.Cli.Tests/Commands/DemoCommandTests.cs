@@ -28,7 +28,9 @@ public sealed class DemoCommandTests
         var features = training.GetProperty("features").EnumerateArray().Select(e => e.GetString()).ToList();
         features.ShouldNotContain("TWF");
         features.ShouldNotContain("UDI");
-        features.ShouldContain("Torque [Nm]");
+        features.ShouldContain("Tool wear [min]");
+        features.ShouldContain(f => f!.Contains('*', StringComparison.Ordinal), "automatic features add at least one product");
+        features.ShouldAllBe(f => !f!.Contains("TWF", StringComparison.Ordinal) && !f.Contains("UDI", StringComparison.Ordinal));
         var test = training.GetProperty("test");
         foreach (var key in new[] { "accuracy", "precision", "recall", "f1", "f1_macro", "roc_auc", "pr_auc" })
         {

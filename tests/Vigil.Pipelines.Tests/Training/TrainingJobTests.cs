@@ -147,4 +147,20 @@ public sealed class TrainingJobTests
         result.Test["r2"].ShouldBeGreaterThan(0.9);
         result.CrossValidation.Keys.ShouldBe(["rmse", "mae", "r2"], ignoreOrder: true);
     }
+
+    [Fact]
+    public void Run_AutoFeatures_NeverSeeLeakingColumnsAndTravelWithTheModel()
+    {
+        var frame = Ai4iGenerator.Generate(new Ai4iGeneratorOptions(2000, 12));
+        var pipeline = Vigil.Features.FeatureCatalog.Build(Vigil.Features.Spec.FeaturePipelineSpec.Parse("version: 1\nsteps:\n  - synthesize\n", "auto"));
+
+        var result = Job.Run(frame, new TrainingRequest("Machine failure", "tree", seed: 3, features: pipeline));
+
+        var fitted = result.Model.Preprocessor.ShouldBeOfType<Vigil.Features.Pipeline.FittedFeaturePipeline>();
+        fitted.InputSchema.Columns.Select(c => c.Name).ShouldNotContain("TWF");
+        fitted.InputSchema.Columns.Select(c => c.Name).ShouldNotContain("UDI");
+        result.Model.Encoding.FeatureNames.ShouldAllBe(f => !f.Contains("TWF", StringComparison.Ordinal) && !f.Contains("OSF", StringComparison.Ordinal));
+        var raw = frame.Drop("Machine failure", "TWF", "HDF", "PWF", "OSF", "RNF", "UDI", "Product ID");
+        ((TabularClassifier)result.Model).PredictProba(raw).Length.ShouldBe(raw.RowCount * 2);
+    }
 }
