@@ -86,10 +86,10 @@ internal static class ClassifierTraining
     private static double FoldScore(TrainingContext context, IReadOnlyDictionary<string, string> parameters, ClassificationSet set, TrainTestIndices fold, bool binary, CancellationToken ct)
     {
         var learner = context.Catalog.Classifier(context.Request.Model, context.Parameters(parameters), context.Request.Seed);
-        var trainLabels = Pick(set.Labels, fold.Train);
+        var trainLabels = Rows.Pick(set.Labels, fold.Train);
         var model = learner.Fit(new ClassificationSet(set.Features.Take(fold.Train), trainLabels, set.ClassCount), ct);
         var probabilities = model.PredictProba(set.Features.Take(fold.Test));
-        var truth = Pick(set.Labels, fold.Test);
+        var truth = Rows.Pick(set.Labels, fold.Test);
         if (!binary)
         {
             return MulticlassMetrics.FromProbabilities(truth, probabilities, set.ClassCount).MacroF1;
@@ -102,16 +102,5 @@ internal static class ClassifierTraining
         }
 
         return ClassificationMetrics.Binary(truth, positive).RocAuc;
-    }
-
-    private static int[] Pick(ReadOnlySpan<int> values, ReadOnlySpan<int> rows)
-    {
-        var result = new int[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            result[i] = values[rows[i]];
-        }
-
-        return result;
     }
 }

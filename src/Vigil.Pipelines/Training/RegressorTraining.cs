@@ -66,21 +66,10 @@ internal static class RegressorTraining
     private static double FoldRmse(TrainingContext context, IReadOnlyDictionary<string, string> parameters, RegressionSet set, TrainTestIndices fold, CancellationToken ct)
     {
         var learner = context.Catalog.Regressor(context.Request.Model, context.Parameters(parameters), context.Request.Seed);
-        var model = learner.Fit(new RegressionSet(set.Features.Take(fold.Train), Pick(set.Targets, fold.Train)), ct);
+        var model = learner.Fit(new RegressionSet(set.Features.Take(fold.Train), Rows.Pick(set.Targets, fold.Train)), ct);
         var test = set.Features.Take(fold.Test);
         var predictions = new double[test.RowCount];
         model.Predict(test, predictions);
-        return RegressionMetrics.Compute(Pick(set.Targets, fold.Test), predictions).Rmse;
-    }
-
-    private static double[] Pick(ReadOnlySpan<double> values, ReadOnlySpan<int> rows)
-    {
-        var result = new double[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            result[i] = values[rows[i]];
-        }
-
-        return result;
+        return RegressionMetrics.Compute(Rows.Pick(set.Targets, fold.Test), predictions).Rmse;
     }
 }
