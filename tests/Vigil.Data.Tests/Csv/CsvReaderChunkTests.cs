@@ -163,6 +163,7 @@ public sealed class CsvReaderChunkTests : IDisposable
         var actual = Should.Throw<CsvFormatException>(() => CsvReader.ReadChunks(path, options, chunkRows: 1).ToList());
 
         actual.Message.ShouldBe(expected.Message);
+        actual.Message.ShouldContain("every data row was quarantined (3)");
     }
 
     [Theory]
