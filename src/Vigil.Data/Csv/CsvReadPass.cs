@@ -11,6 +11,7 @@ internal sealed class CsvReadPass
     private readonly InferredSchema _schema;
     private readonly MissingTokenSet _missing;
     private readonly byte _delimiter;
+    private bool _headerPending;
 
     public CsvReadPass(CsvReadOptions options, InferredSchema schema, MissingTokenSet missing, byte delimiter)
     {
@@ -18,13 +19,14 @@ internal sealed class CsvReadPass
         _schema = schema;
         _missing = missing;
         _delimiter = delimiter;
+        _headerPending = schema.HasHeader;
     }
 
     /// <summary>The column builders, one per column.</summary>
     public CsvColumnBuilder[] Builders { get; private set; } = [];
 
     /// <summary>The quarantined records in input order.</summary>
-    public List<QuarantinedRow> Quarantined { get; } = [];
+    public List<QuarantinedRow> Quarantined { get; private set; } = [];
 
     /// <summary>Per column, how many records had a value that did not parse.</summary>
     public long[] Failures { get; private set; } = [];
@@ -47,16 +49,7 @@ internal sealed class CsvReadPass
     /// <summary>Reads the stream from its current position to the end.</summary>
     public void Run(Stream stream, int capacity, Action<long> progress, CancellationToken ct)
     {
-        var n = _schema.Names.Length;
-        Builders = new CsvColumnBuilder[n];
-        for (var j = 0; j < n; j++)
-        {
-            var p = _schema.Plans[j];
-            Builders[j] = CsvColumnBuilder.Create(_schema.Names[j], p.Kind, p.Forced, p.Widened, _options, capacity);
-        }
-
-        Failures = new long[n];
-        var headerPending = _schema.HasHeader;
+        StartChunk(capacity);
         using var tokenizer = new CsvTokenizer(stream, _delimiter, _options.MaxRecordBytes, _options.MaxColumns);
         var record = 0L;
         while (tokenizer.Read())
@@ -67,30 +60,59 @@ internal sealed class CsvReadPass
                 progress(tokenizer.BytesConsumed);
             }
 
-            if (headerPending && tokenizer.Error == CsvRecordError.None && tokenizer.LineNumber == _schema.HeaderLine)
-            {
-                headerPending = false;
-                continue;
-            }
-
-            RowsRead++;
-            var line = tokenizer.LineNumber;
-            if (tokenizer.Error != CsvRecordError.None)
-            {
-                Quarantine(tokenizer, $"line {line}: {Describe(tokenizer.Error, _options)}");
-            }
-            else if (tokenizer.FieldCount != n)
-            {
-                Quarantine(tokenizer, $"line {line}: expected {n} fields, found {tokenizer.FieldCount}");
-            }
-            else
-            {
-                ReadFields(tokenizer);
-            }
+            Process(tokenizer);
         }
 
         BlankLines = tokenizer.BlankLines;
         progress(tokenizer.BytesConsumed);
+    }
+
+    /// <summary>
+    /// Starts a new set of builders, quarantine list and row count, keeping the header state and the failure counts;
+    /// with <paramref name="uncappedText"/> a Categorical column never turns into String.
+    /// </summary>
+    public void StartChunk(int capacity, bool uncappedText = false)
+    {
+        var n = _schema.Names.Length;
+        Builders = new CsvColumnBuilder[n];
+        for (var j = 0; j < n; j++)
+        {
+            var p = _schema.Plans[j];
+            Builders[j] = CsvColumnBuilder.Create(_schema.Names[j], p.Kind, p.Forced || uncappedText, p.Widened, _options, capacity);
+        }
+
+        if (Failures.Length != n)
+        {
+            Failures = new long[n];
+        }
+
+        Quarantined = [];
+        RowsRead = 0;
+    }
+
+    /// <summary>Handles the tokenizer's current record: skips the header, else accepts or quarantines it.</summary>
+    public void Process(CsvTokenizer tokenizer)
+    {
+        if (_headerPending && tokenizer.Error == CsvRecordError.None && tokenizer.LineNumber == _schema.HeaderLine)
+        {
+            _headerPending = false;
+            return;
+        }
+
+        RowsRead++;
+        var line = tokenizer.LineNumber;
+        if (tokenizer.Error != CsvRecordError.None)
+        {
+            Quarantine(tokenizer, $"line {line}: {Describe(tokenizer.Error, _options)}");
+        }
+        else if (tokenizer.FieldCount != Builders.Length)
+        {
+            Quarantine(tokenizer, $"line {line}: expected {Builders.Length} fields, found {tokenizer.FieldCount}");
+        }
+        else
+        {
+            ReadFields(tokenizer);
+        }
     }
 
     private void ReadFields(CsvTokenizer tokenizer)

@@ -23,6 +23,35 @@ public static class CsvReader
     }
 
     /// <summary>
+    /// Lazily reads the CSV file at <paramref name="path"/> as a sequence of frames of at most
+    /// <paramref name="chunkRows"/> accepted rows each, holding only one chunk in memory at a time.
+    /// </summary>
+    /// <remarks>
+    /// The dialect, header and column kinds are decided once from the head of the file exactly as
+    /// <see cref="ReadFile"/> does (or taken from <see cref="CsvReadOptions.ColumnKinds"/>), and every chunk has those
+    /// column names and kinds. Because the file is read once and never again, no column widens: a value that does not
+    /// parse in a typed column quarantines its row (force a kind with <see cref="CsvReadOptions.ColumnKinds"/> if
+    /// needed), and a Categorical column stays Categorical, each chunk carrying its own dictionary of only the values
+    /// it holds (so codes are not comparable across chunks). Each chunk's <see cref="CsvReadResult.Quarantined"/>
+    /// holds the bad records read since the previous chunk with their file line numbers; a chunk also ends when it
+    /// holds <paramref name="chunkRows"/> quarantined records, so it may have no accepted rows. Each summary counts
+    /// its own chunk; the schema warnings come with the first. Progress reports the fraction of the file's bytes
+    /// read. Arguments are checked at the call; the file is opened, and <see cref="CsvFormatException"/> (empty
+    /// file, unusable head, every row quarantined) thrown, during enumeration.
+    /// </remarks>
+    public static IEnumerable<CsvReadResult> ReadChunks(
+        string path,
+        CsvReadOptions? options = null,
+        int chunkRows = 65_536,
+        IProgress<double>? progress = null,
+        CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkRows, 1);
+        return ReadChunksCore(path, options ?? CsvReadOptions.Default, chunkRows, progress, ct);
+    }
+
+    /// <summary>
     /// Reads CSV from <paramref name="stream"/>'s current position to its end, leaving the stream open; a stream that
     /// cannot seek is first copied to a temporary file so that a widening re-read is possible.
     /// </summary>
@@ -45,5 +74,14 @@ public static class CsvReader
         stream.CopyTo(temp);
         temp.Position = 0;
         return CsvReadSession.Run(temp, options, progress, ct);
+    }
+
+    private static IEnumerable<CsvReadResult> ReadChunksCore(string path, CsvReadOptions options, int chunkRows, IProgress<double>? progress, CancellationToken ct)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        foreach (var chunk in CsvChunkSession.Run(stream, options, chunkRows, progress, ct))
+        {
+            yield return chunk;
+        }
     }
 }
