@@ -6,7 +6,7 @@ using Vigil.ML;
 
 namespace Vigil.Cli.Commands;
 
-/// <summary><c>vigil predict --model &lt;file&gt; --input in.csv --output out.csv [--json]</c>: batch scoring of a CSV file.</summary>
+/// <summary><c>vigil predict --model &lt;file&gt; --input in.csv --output out.csv [--json]</c>: streaming batch scoring of a CSV file, chunk by chunk.</summary>
 public static class PredictCommand
 {
     private const int BatchRows = 16_384;
@@ -30,30 +30,10 @@ public static class PredictCommand
             }
 
             var kinds = model.RawInputSchema().Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal);
-            CsvReadResult read;
-            try
-            {
-                read = await Progress.Run(context.Console, $"Reading {Path.GetFileName(inputPath)}", p => CsvReader.ReadFile(inputPath, ReadOptions(inputPath, kinds), p, ct)).ConfigureAwait(false);
-            }
-            catch (CsvFormatException ex)
-            {
-                throw new UserException($"{inputPath}: {ex.Message}", ex);
-            }
-
-            var frame = read.Frame;
-            DataFrame scored;
-            try
-            {
-                scored = await Progress.Run(context.Console, "Scoring", p => Score(model, frame, p, ct)).ConfigureAwait(false);
-            }
-            catch (ArgumentException ex)
-            {
-                throw new UserException($"{inputPath} does not fit the model: {ex.Message}", ex);
-            }
-
             var outputPath = Path.GetFullPath(parse.GetRequiredValue(output));
             Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
-            CsvWriter.WriteFile(scored, outputPath);
+            var (rows, quarantined) = await Progress.Run(context.Console, $"Scoring {Path.GetFileName(inputPath)}", p =>
+                Stream(model, inputPath, ReadOptions(inputPath, kinds), outputPath, p, ct)).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 await JsonOutput.WriteAsync(context.Console, new JsonObject
@@ -61,18 +41,63 @@ public static class PredictCommand
                     ["model"] = Path.GetFullPath(parse.GetRequiredValue(modelOption)),
                     ["input"] = Path.GetFullPath(inputPath),
                     ["output"] = outputPath,
-                    ["rows"] = frame.RowCount,
-                    ["quarantined_rows"] = read.Quarantined.Count,
+                    ["rows"] = rows,
+                    ["quarantined_rows"] = quarantined,
                 }).ConfigureAwait(false);
             }
             else
             {
-                await context.Console.Out.WriteLineAsync($"Scored {frame.RowCount:N0} rows ({read.Quarantined.Count} quarantined) into {outputPath}").ConfigureAwait(false);
+                await context.Console.Out.WriteLineAsync($"Scored {rows:N0} rows ({quarantined} quarantined) into {outputPath}").ConfigureAwait(false);
             }
 
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>Reads the input in chunks, scores each and appends it to the output, so memory stays bounded by the chunk size.</summary>
+    private static (long Rows, long Quarantined) Stream(ITabularModel model, string input, CsvReadOptions options, string output, IProgress<double> progress, CancellationToken ct)
+    {
+        long rows = 0, quarantined = 0;
+        var temp = output + ".partial";
+        try
+        {
+            using (var writer = new StreamWriter(temp))
+            {
+                var first = true;
+                foreach (var chunk in CsvReader.ReadChunks(input, options, BatchRows * 4, progress, ct))
+                {
+                    quarantined += chunk.Quarantined.Count;
+                    if (chunk.Frame.RowCount == 0 && !first)
+                    {
+                        continue;
+                    }
+
+                    var scored = Score(model, chunk.Frame, null, ct);
+                    CsvWriter.Write(scored, writer, includeHeader: first);
+                    first = false;
+                    rows += chunk.Frame.RowCount;
+                }
+            }
+
+            File.Move(temp, output, overwrite: true);
+            return (rows, quarantined);
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new UserException($"{input}: {ex.Message}", ex);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UserException($"{input} does not fit the model: {ex.Message}", ex);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
     }
 
     private static CsvReadOptions ReadOptions(string path, Dictionary<string, Vigil.Data.Frames.ColumnKind> kinds)

@@ -14,22 +14,29 @@ public static class CsvWriter
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes <paramref name="frame"/> to <paramref name="writer"/>.</summary>
-    public static void Write(DataFrame frame, TextWriter writer)
+    public static void Write(DataFrame frame, TextWriter writer) => Write(frame, writer, includeHeader: true);
+
+    /// <summary>Writes <paramref name="frame"/> as CSV, with or without the header line (appending chunks to one file writes it once).</summary>
+    public static void Write(DataFrame frame, TextWriter writer, bool includeHeader)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(writer);
         var missingTokens = new HashSet<string>(CsvReadOptions.DefaultMissingTokens, StringComparer.Ordinal);
-        for (var j = 0; j < frame.ColumnCount; j++)
+        if (includeHeader)
         {
-            if (j > 0)
+            for (var j = 0; j < frame.ColumnCount; j++)
             {
-                writer.Write(',');
+                if (j > 0)
+                {
+                    writer.Write(',');
+                }
+
+                CsvQuoting.WriteField(writer, frame[j].Name);
             }
 
-            CsvQuoting.WriteField(writer, frame[j].Name);
+            writer.Write('\n');
         }
 
-        writer.Write('\n');
         for (var row = 0; row < frame.RowCount; row++)
         {
             for (var j = 0; j < frame.ColumnCount; j++)

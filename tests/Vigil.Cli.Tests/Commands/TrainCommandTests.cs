@@ -130,4 +130,23 @@ public sealed class TrainCommandTests
         doc.GetProperty("tuning").GetProperty("best_params").TryGetProperty("max_depth", out _).ShouldBeTrue();
         doc.GetProperty("decision_threshold").GetDouble().ShouldBe(doc.GetProperty("test").GetProperty("threshold").GetDouble());
     }
+
+    [Fact]
+    public void Predict_FileLargerThanOneChunk_StreamsEveryRowWithOneHeader()
+    {
+        using var dir = new TempDirectory();
+        var small = Generate(dir, 800);
+        var train = CliRunner.Run(dir.Path, "train", small, "--target", "Machine failure", "--json");
+        var big = dir.File("big.csv");
+        CliRunner.Run(dir.Path, "generate", "ai4i", "--rows", "70000", "--seed", "9", "--out", big).ExitCode.ShouldBe(0);
+
+        var r = CliRunner.Run(dir.Path, "predict", "--model", train.Json().GetProperty("model_file").GetString()!, "--input", big, "--output", dir.File("scored.csv"), "--json");
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.Json().GetProperty("rows").GetInt64().ShouldBe(70_000);
+        var lines = File.ReadLines(dir.File("scored.csv")).ToList();
+        lines.Count.ShouldBe(70_001);
+        lines.Count(l => l.StartsWith("UDI,", StringComparison.Ordinal)).ShouldBe(1);
+        lines[^1].Split(',').Length.ShouldBe(lines[0].Split(',').Length);
+    }
 }
