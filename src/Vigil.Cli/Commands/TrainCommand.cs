@@ -5,6 +5,7 @@ using Vigil.Features;
 using Vigil.Features.Pipeline;
 using Vigil.ML;
 using Vigil.ML.Persistence;
+using Vigil.Pipelines.Rul;
 using Vigil.Pipelines.Training;
 
 namespace Vigil.Cli.Commands;
@@ -26,7 +27,7 @@ public static class TrainCommand
         };
         var parameters = new Option<string[]>("--param") { Description = "A learner parameter key=value (repeatable)", Arity = ArgumentArity.ZeroOrMore };
         var task = new Option<string?>("--task") { Description = "classification or regression (default: inferred from the target)" };
-        task.AcceptOnlyFromAmong("classification", "regression");
+        task.AcceptOnlyFromAmong("classification", "regression", "rul");
         var testFraction = new Option<double>("--test-fraction") { Description = "Held-out share, stratified for classification", DefaultValueFactory = _ => 0.2 };
         var seed = new Option<int>("--seed") { Description = "Seed of the split and the learner", DefaultValueFactory = _ => 0 };
         var exclude = new Option<string[]>("--exclude") { Description = "A column to leave out of the features (repeatable)", Arity = ArgumentArity.ZeroOrMore };
@@ -40,14 +41,37 @@ public static class TrainCommand
         var timeColumn = new Option<string?>("--time") { Description = "The time column of --split time" };
         var groupColumn = new Option<string?>("--group") { Description = "The group column (machine or unit id) of --split group, or per-group time splits" };
         var features = new Option<string>("--features") { Description = "Feature pipeline fitted on the training rows: auto, none, or a JSON/YAML spec file", DefaultValueFactory = _ => "none" };
+        var format = new Option<string>("--format") { Description = "Input format of --task rul: cmapss", DefaultValueFactory = _ => "cmapss" };
+        format.AcceptOnlyFromAmong("cmapss");
+        var testFile = new Option<string?>("--test") { Description = "--task rul: the test file (last window of each unit is scored)" };
+        var testRul = new Option<string?>("--test-rul") { Description = "--task rul: the true RUL of each test unit" };
+        var window = new Option<int>("--window") { Description = "--task rul: window length in cycles", DefaultValueFactory = _ => 30 };
+        var rulCap = new Option<double>("--rul-cap") { Description = "--task rul: cap of the piecewise-linear RUL labels and of the capped test truth", DefaultValueFactory = _ => 125 };
         var output = new Option<string?>("--out") { Description = "Where to save the model (default: <data-dir>/models/<dataset>/<time>/model.vigil)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout" };
         var command = new Command("train", "Train a model with a held-out test split and save it")
         {
-            dataset, target, model, parameters, task, testFraction, seed, exclude, cv, tune, trials, tuneThreshold, split, timeColumn, groupColumn, features, output, json,
+            dataset, target, model, parameters, task, testFraction, seed, exclude, cv, tune, trials, tuneThreshold, split, timeColumn, groupColumn, features, format, testFile, testRul, window, rulCap, output, json,
         };
         command.SetAction(context.Handle(async (parse, ct) =>
         {
+            if (parse.GetValue(task) == "rul")
+            {
+                RulRequest rul;
+                try
+                {
+                    rul = new RulRequest(
+                        parse.GetRequiredValue(dataset), parse.GetValue(testFile) ?? "", parse.GetValue(testRul) ?? "",
+                        parse.GetValue(model) is "tree" or null ? "gbdt" : parse.GetRequiredValue(model), parse.GetValue(window), parse.GetValue(rulCap), parse.GetValue(seed));
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new UserException(ex.Message);
+                }
+
+                return await RulTraining.RunAsync(context, parse, rul, parse.GetValue(output), parse.GetValue(json), ct).ConfigureAwait(false);
+            }
+
             var loaded = await DatasetInput.LoadAsync(context, parse, parse.GetRequiredValue(dataset), ct).ConfigureAwait(false);
             var targetName = parse.GetValue(target) ?? loaded.Version?.Target
                 ?? throw new UserException("--target is required (the dataset has no registered target).");
