@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vigil.Data.Csv;
 
+using Vigil.Bench.Peers;
+
 namespace Vigil.Bench.Csv;
 
 /// <summary>
@@ -120,7 +122,7 @@ internal static class CsvLoadBenchmark
         var node = new JsonObject
         {
             ["seconds"] = seconds,
-            ["peak_mb"] = PeakMegabytes(),
+            ["peak_mb"] = ProcessMemory.PeakMegabytes(),
             ["rows"] = result.Frame.RowCount,
             ["cols"] = result.Frame.ColumnCount,
             ["quarantined"] = result.Quarantined.Count,
@@ -129,20 +131,6 @@ internal static class CsvLoadBenchmark
         GC.KeepAlive(result);
         Console.WriteLine(node.ToJsonString());
         return 0;
-    }
-
-    private static double PeakMegabytes()
-    {
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                var kb = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                return kb / 1024.0;
-            }
-        }
-
-        return double.NaN;
     }
 
     private static string? Exec(string file, string[] args)

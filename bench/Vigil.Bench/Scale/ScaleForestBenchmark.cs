@@ -91,23 +91,10 @@ internal static class ScaleForestBenchmark
         var m = ClassificationMetrics.Binary(testLabels, model.PredictPositive(test));
         Console.WriteLine(new JsonObject
         {
-            ["model"] = model is RandomForestClassifierModel ? "vigil-rf" : "vigil-gbdt", ["seconds"] = seconds, ["cpu_s"] = cpuSeconds, ["peak_mb"] = PeakMb(), ["acc"] = m.Accuracy, ["roc_auc"] = m.RocAuc,
+            ["model"] = model is RandomForestClassifierModel ? "vigil-rf" : "vigil-gbdt", ["seconds"] = seconds, ["cpu_s"] = cpuSeconds, ["peak_mb"] = ProcessMemory.PeakMegabytes(), ["acc"] = m.Accuracy, ["roc_auc"] = m.RocAuc,
             ["nodes"] = (model as RandomForestClassifierModel)?.NodeCount ?? 0, ["rows"] = trainRows, ["cols"] = columns, ["trees"] = trees,
         }.ToJsonString());
         return 0;
-    }
-
-    private static double PeakMb()
-    {
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-            }
-        }
-
-        return double.NaN;
     }
 
     private static string Exec(string file, string[] args, Dictionary<string, string> environment)

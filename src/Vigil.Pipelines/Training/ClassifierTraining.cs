@@ -36,7 +36,7 @@ internal static class ClassifierTraining
                 context.Time, ct);
         }
 
-        var learner = context.Catalog.Classifier(request.Model, context.Parameters(parameters), request.Seed);
+        var learner = context.Catalog.Classifier(request.Model, new LearnerParameters(parameters), request.Seed);
         var cv = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
         double? threshold = null;
         if (request.CvFolds > 0 || (request.TuneThreshold && binary))
@@ -85,7 +85,7 @@ internal static class ClassifierTraining
 
     private static double FoldScore(TrainingContext context, IReadOnlyDictionary<string, string> parameters, ClassificationSet set, TrainTestIndices fold, bool binary, CancellationToken ct)
     {
-        var learner = context.Catalog.Classifier(context.Request.Model, context.Parameters(parameters), context.Request.Seed);
+        var learner = context.Catalog.Classifier(context.Request.Model, new LearnerParameters(parameters), context.Request.Seed);
         var trainLabels = Rows.Pick(set.Labels, fold.Train);
         var model = learner.Fit(new ClassificationSet(set.Features.Take(fold.Train), trainLabels, set.ClassCount), ct);
         var probabilities = model.PredictProba(set.Features.Take(fold.Test));

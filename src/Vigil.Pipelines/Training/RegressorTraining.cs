@@ -34,7 +34,7 @@ internal static class RegressorTraining
                 context.Time, ct);
         }
 
-        var learner = context.Catalog.Regressor(request.Model, context.Parameters(parameters), request.Seed);
+        var learner = context.Catalog.Regressor(request.Model, new LearnerParameters(parameters), request.Seed);
         var cv = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
         if (request.CvFolds > 0)
         {
@@ -65,7 +65,7 @@ internal static class RegressorTraining
 
     private static double FoldRmse(TrainingContext context, IReadOnlyDictionary<string, string> parameters, RegressionSet set, TrainTestIndices fold, CancellationToken ct)
     {
-        var learner = context.Catalog.Regressor(context.Request.Model, context.Parameters(parameters), context.Request.Seed);
+        var learner = context.Catalog.Regressor(context.Request.Model, new LearnerParameters(parameters), context.Request.Seed);
         var model = learner.Fit(new RegressionSet(set.Features.Take(fold.Train), Rows.Pick(set.Targets, fold.Train)), ct);
         var test = set.Features.Take(fold.Test);
         var predictions = new double[test.RowCount];

@@ -9,7 +9,4 @@ internal sealed record TrainingContext(
     TrainingRequest Request,
     TabularEncoderOptions Encoder,
     IReadOnlyDictionary<string, string> Excluded,
-    TimeProvider Time)
-{
-    public LearnerParameters Parameters(IReadOnlyDictionary<string, string> values) => new(values);
-}
+    TimeProvider Time);
