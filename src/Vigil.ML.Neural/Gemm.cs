@@ -51,7 +51,8 @@ public static class Gemm
         }
         else
         {
-            var column = new float[k];
+            // Only Aᵀ·Bᵀ needs a gathered column of A; the common A·Bᵀ (e.g. dX = dY·Wᵀ) must not allocate.
+            var column = transposeA ? new float[k] : [];
             for (var i = 0; i < m; i++)
             {
                 if (transposeA)
