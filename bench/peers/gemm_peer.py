@@ -4,7 +4,7 @@ through ctypes) on the shapes Vigil.Bench's `gemm` subcommand sends, with the sa
 
 usage: gemm_peer.py --shapes JSON [--runs 7] [--min-batch-ms 20] [--openblas /path/to/libopenblas.so.0]
 JSON: a list of {name, ta, tb, m, n, k, lda, ldb, ldc, acc}. Prints one JSON document:
-{"blas": [loaded BLAS libraries], "numpy": {name: seconds per call}, "cblas": {name: seconds per call}}.
+{"blas": [loaded BLAS libraries], "numpy": {name: [median, best] seconds per call}, "cblas": {name: [median, best]}}.
 Run it with OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 and the OpenBLAS directory first on LD_LIBRARY_PATH.
 """
 import argparse
@@ -55,7 +55,7 @@ def measure(call, runs, min_batch_s):
             call()
         times.append((time.perf_counter() - t0) / reps)
     times.sort()
-    return times[len(times) // 2]
+    return [times[len(times) // 2], times[0]]
 
 
 def main():
