@@ -21,9 +21,14 @@ internal static class PythonPeer
     }
 
     /// <summary>Runs a script and parses its stdout as one JSON document; throws with stderr on failure.</summary>
-    public static JsonElement RunJson(string script, IEnumerable<string> args, TimeSpan timeout)
+    /// <param name="script">The peer script.</param>
+    /// <param name="args">Its arguments.</param>
+    /// <param name="timeout">Kill it after this long.</param>
+    /// <param name="threads">OMP_NUM_THREADS / OPENBLAS_NUM_THREADS (the anchors use 2).</param>
+    /// <param name="libraryPath">A directory put first on LD_LIBRARY_PATH (e.g. a private OpenBLAS), or null.</param>
+    public static JsonElement RunJson(string script, IEnumerable<string> args, TimeSpan timeout, int threads = 2, string? libraryPath = null)
     {
-        var r = Run([script, .. args], timeout, threads: 2);
+        var r = Run([script, .. args], timeout, threads, libraryPath);
         if (r.ExitCode != 0)
         {
             throw new InvalidOperationException($"{Path.GetFileName(script)} exited {r.ExitCode}: {r.Stderr}");
@@ -33,7 +38,7 @@ internal static class PythonPeer
         return doc.RootElement.Clone();
     }
 
-    private static (int ExitCode, string Stdout, string Stderr) Run(IEnumerable<string> args, TimeSpan timeout, int threads)
+    private static (int ExitCode, string Stdout, string Stderr) Run(IEnumerable<string> args, TimeSpan timeout, int threads, string? libraryPath = null)
     {
         var psi = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args)
@@ -46,6 +51,12 @@ internal static class PythonPeer
         psi.Environment["OMP_NUM_THREADS"] = t;
         psi.Environment["OPENBLAS_NUM_THREADS"] = t;
         psi.Environment["PYTHONHASHSEED"] = "0";
+        if (libraryPath is not null)
+        {
+            var existing = Environment.GetEnvironmentVariable("LD_LIBRARY_PATH");
+            psi.Environment["LD_LIBRARY_PATH"] = string.IsNullOrEmpty(existing) ? libraryPath : libraryPath + ":" + existing;
+        }
+
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
