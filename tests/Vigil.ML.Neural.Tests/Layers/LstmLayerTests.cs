@@ -25,6 +25,18 @@ public sealed class LstmLayerTests
     {
         var network = Network.Create(new SequenceShape(5, 3), [new LstmLayer(4, returnSequences: true), new LstmLayer(3)], seed: 11);
         NetworkGradientCheck.Verify(network, batch: 3, seed: 5).ShouldBeGreaterThan(0);
+
+        // Non-zero biases too (they start at zero or one).
+        var random = new Random(12);
+        foreach (var bias in network.Parameters.Where(p => !p.Decays))
+        {
+            for (var i = 0; i < bias.Length; i++)
+            {
+                bias.Value[i] = (float)(random.NextDouble() - 0.5);
+            }
+        }
+
+        NetworkGradientCheck.Verify(network, batch: 2, seed: 6).ShouldBeGreaterThan(0);
     }
 
     [Theory]
