@@ -131,6 +131,12 @@ public sealed class GruLayerTests
     }
 
     [Fact]
+    public void Batches_smaller_than_the_state_work_and_forward_passes_do_not_allocate()
+    {
+        RecurrentAssertions.BehavesTheSameInALargerStateWithoutAllocating(returnSequences => new GruLayer(6, returnSequences));
+    }
+
+    [Fact]
     public void Settings_round_trip()
     {
         foreach (var returnSequences in new[] { true, false })

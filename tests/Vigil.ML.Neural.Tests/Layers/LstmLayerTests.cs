@@ -134,6 +134,12 @@ public sealed class LstmLayerTests
     }
 
     [Fact]
+    public void Batches_smaller_than_the_state_work_and_forward_passes_do_not_allocate()
+    {
+        RecurrentAssertions.BehavesTheSameInALargerStateWithoutAllocating(returnSequences => new LstmLayer(6, returnSequences));
+    }
+
+    [Fact]
     public void Settings_round_trip()
     {
         foreach (var returnSequences in new[] { true, false })
