@@ -216,7 +216,9 @@ public sealed class GruLayer : Layer
         }
 
         var wIh = Parameters[0].Value;
-        var wHh = Parameters[1].Value;
+        // W_hhᵀ once per pass, so the per-step carry products read a row-major right-hand side (faster than a transposed one).
+        var recurrentTransposed = s.RecurrentTransposed.AsSpan();
+        RecurrentSupport.Transpose(Parameters[1].Value, h, width, recurrentTransposed);
         ReadOnlySpan<float> activations = s.InputGates.AsSpan(0, rows * width);
         ReadOnlySpan<float> hiddenGates = s.HiddenGates.AsSpan(0, rows * width);
         ReadOnlySpan<float> previous = s.Previous.AsSpan(0, rows * h);
@@ -249,7 +251,7 @@ public sealed class GruLayer : Layer
             if (t > 0)
             {
                 // dh_{t−1} = dh_t ⊙ z (left in the carry by the kernel) + dGH_t · W_hhᵀ.
-                Gemm.Multiply(false, true, batch, h, width, hiddenGateGradients[(t * width)..], steps * width, wHh, width, dh, h, accumulate: true);
+                Gemm.Multiply(false, false, batch, h, width, hiddenGateGradients[(t * width)..], steps * width, recurrentTransposed, h, dh, h, accumulate: true);
             }
         }
 
@@ -353,6 +355,7 @@ public sealed class GruLayer : Layer
             HiddenGateGradients = new float[rows * width];
             Previous = new float[rows * h];
             HiddenCarry = new float[maxBatch * h];
+            RecurrentTransposed = new float[layer.Parameters[1].Length];
         }
 
         /// <summary>[batch, steps, 3·units]: x·W_ih + b_ih, then the activations (r, z, n).</summary>
@@ -369,6 +372,9 @@ public sealed class GruLayer : Layer
         public float[] Previous { get; }
 
         public float[] HiddenCarry { get; }
+
+        /// <summary>[gates·units × units]: W_hhᵀ, refreshed by each backward pass.</summary>
+        public float[] RecurrentTransposed { get; }
 
         /// <summary>The batch of the last training-mode forward pass (0 after an inference pass).</summary>
         public int TrainedBatch { get; set; }

@@ -230,7 +230,9 @@ public sealed class LstmLayer : Layer
         }
 
         var wIh = Parameters[0].Value;
-        var wHh = Parameters[1].Value;
+        // W_hhᵀ once per pass, so the per-step carry products read a row-major right-hand side (faster than a transposed one).
+        var recurrentTransposed = s.RecurrentTransposed.AsSpan();
+        RecurrentSupport.Transpose(Parameters[1].Value, h, width, recurrentTransposed);
         ReadOnlySpan<float> gates = s.Gates.AsSpan(0, rows * width);
         ReadOnlySpan<float> cells = s.Cells.AsSpan(0, rows * h);
         ReadOnlySpan<float> tanhCells = s.TanhCells.AsSpan(0, rows * h);
@@ -264,7 +266,7 @@ public sealed class LstmLayer : Layer
             if (t > 0)
             {
                 // dh_{t−1} = dG_t · W_hhᵀ for the whole batch (overwrites the carry).
-                Gemm.Multiply(false, true, batch, h, width, gateGradients[(t * width)..], steps * width, wHh, width, dh, h, accumulate: false);
+                Gemm.Multiply(false, false, batch, h, width, gateGradients[(t * width)..], steps * width, recurrentTransposed, h, dh, h, accumulate: false);
             }
         }
 
@@ -360,6 +362,7 @@ public sealed class LstmLayer : Layer
             TanhCells = new float[rows * h];
             Previous = new float[rows * h];
             HiddenCarry = new float[maxBatch * h];
+            RecurrentTransposed = new float[layer.Parameters[1].Length];
             CellCarry = new float[maxBatch * h];
             RunningCell = new float[maxBatch * h];
         }
@@ -380,6 +383,9 @@ public sealed class LstmLayer : Layer
         public float[] Previous { get; }
 
         public float[] HiddenCarry { get; }
+
+        /// <summary>[gates·units × units]: W_hhᵀ, refreshed by each backward pass.</summary>
+        public float[] RecurrentTransposed { get; }
 
         public float[] CellCarry { get; }
 

@@ -132,6 +132,21 @@ internal static class RecurrentSupport
         }
     }
 
+    /// <summary>Writes the transpose of <paramref name="source"/> ([rows × columns]) into <paramref name="destination"/> ([columns × rows]).</summary>
+    internal static void Transpose(ReadOnlySpan<float> source, int rows, int columns, Span<float> destination)
+    {
+        source = source[..(rows * columns)];
+        destination = destination[..(rows * columns)];
+        for (var r = 0; r < rows; r++)
+        {
+            var row = source.Slice(r * columns, columns);
+            for (var c = 0; c < row.Length; c++)
+            {
+                destination[c * rows + r] = row[c];
+            }
+        }
+    }
+
     internal static void CheckForward(Layer layer, LayerState state, ReadOnlySpan<float> input, Span<float> output, int batch)
     {
         ArgumentNullException.ThrowIfNull(state);
