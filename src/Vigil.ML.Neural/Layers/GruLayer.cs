@@ -25,7 +25,7 @@ namespace Vigil.ML.Neural.Layers;
 /// <para>
 /// Speed: the input projection of all steps is one GEMM; each step computes h_{t−1}·W_hh for the whole batch with one GEMM through
 /// strided leading dimensions, then a gate kernel on contiguous gate blocks. Back-propagation through time runs a fused gate-gradient
-/// kernel and one GEMM per step for the recurrent carry, then the weight gradients and the input gradient as one GEMM each over all
+/// kernel and one GEMM per step for the recurrent carry (against a copy of W_hhᵀ made once per pass), then the weight gradients and the input gradient as one GEMM each over all
 /// batch·steps rows. Nothing is allocated after <see cref="CreateState"/>.
 /// </para>
 /// </remarks>
