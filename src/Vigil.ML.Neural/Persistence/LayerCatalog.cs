@@ -16,7 +16,17 @@ public sealed class LayerCatalog
     public static LayerCatalog Empty { get; } = new(ImmutableSortedDictionary.Create<string, Func<IReadOnlyDictionary<string, string>, Layer>>(StringComparer.Ordinal));
 
     /// <summary>The built-in layers.</summary>
-    public static LayerCatalog Default { get; } = Empty;
+    public static LayerCatalog Default { get; } = Empty
+        .With("dense", Layers.DenseLayer.FromSettings)
+        .With("activation", Layers.ActivationLayer.FromSettings)
+        .With("conv1d", Layers.Conv1DLayer.FromSettings)
+        .With("maxpool1d", Layers.MaxPool1DLayer.FromSettings)
+        .With("dropout", Layers.DropoutLayer.FromSettings)
+        .With("layernorm", Layers.LayerNormLayer.FromSettings)
+        .With("flatten", Layers.FlattenLayer.FromSettings)
+        .With("laststep", Layers.LastStepLayer.FromSettings)
+        .With("lstm", Layers.LstmLayer.FromSettings)
+        .With("gru", Layers.GruLayer.FromSettings);
 
     /// <summary>The known kinds, in ordinal order.</summary>
     public IEnumerable<string> Kinds => _factories.Keys;

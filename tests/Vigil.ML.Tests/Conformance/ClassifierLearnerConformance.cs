@@ -2,7 +2,6 @@ using Shouldly;
 using Vigil.Data.Frames;
 using Vigil.ML.Encoding;
 using Vigil.ML.Persistence;
-using Vigil.ML.Tests.Trees;
 using Xunit;
 
 namespace Vigil.ML.Tests.Conformance;
@@ -16,10 +15,13 @@ public abstract class ClassifierLearnerConformance
     /// <summary>Whether the learner handles NaN features natively; otherwise it must reject them with an ArgumentException.</summary>
     protected virtual bool SupportsMissingValues => true;
 
+    /// <summary>The model-file codecs that know the learner's models (the built-in set unless a learner lives in another assembly).</summary>
+    protected virtual ModelCodecs Codecs => ModelCodecs.Default;
+
     /// <summary>Random data with 2% NaN; learners without missing-value support get NaN replaced by 0.</summary>
     private ClassificationSet Data(int seed)
     {
-        var data = DecisionTreeLearnerTests.RandomData(rows: 400, features: 5, seed: seed);
+        var data = ConformanceData.RandomClassification(rows: 400, features: 5, seed: seed);
         if (SupportsMissingValues)
         {
             return data;
@@ -70,9 +72,9 @@ public abstract class ClassifierLearnerConformance
         var classifier = TabularClassifier.Fit(CreateLearner(3), frame, new TabularEncoderOptions { Target = "y" });
 
         using var stream = new MemoryStream();
-        ModelFile.Save(classifier, stream);
+        ModelFile.Save(classifier, stream, Codecs);
         stream.Position = 0;
-        var loaded = (TabularClassifier)ModelFile.Load(stream);
+        var loaded = (TabularClassifier)ModelFile.Load(stream, Codecs);
 
         loaded.PredictProba(frame).ShouldBe(classifier.PredictProba(frame));
     }

@@ -15,6 +15,9 @@ public abstract class RegressorLearnerConformance
     /// <summary>Whether the learner handles NaN features natively; otherwise it must reject them with an ArgumentException.</summary>
     protected virtual bool SupportsMissingValues => true;
 
+    /// <summary>The model-file codecs that know the learner's models (the built-in set unless a learner lives in another assembly).</summary>
+    protected virtual ModelCodecs Codecs => ModelCodecs.Default;
+
     /// <summary>Rows of y = 3·x0 − 2·x1 + x2² + small noise, features uniform in [0, 1).</summary>
     public static RegressionSet Data(int rows, int seed)
     {
@@ -94,9 +97,9 @@ public abstract class RegressorLearnerConformance
         var regressor = TabularRegressor.Fit(CreateLearner(3), frame, new TabularEncoderOptions { Target = "y" });
 
         using var stream = new MemoryStream();
-        ModelFile.Save(regressor, stream);
+        ModelFile.Save(regressor, stream, Codecs);
         stream.Position = 0;
-        var loaded = (TabularRegressor)ModelFile.Load(stream);
+        var loaded = (TabularRegressor)ModelFile.Load(stream, Codecs);
 
         loaded.Predict(frame).ShouldBe(regressor.Predict(frame));
     }

@@ -174,24 +174,5 @@ public sealed class DecisionTreeLearnerTests
         Should.Throw<ArgumentException>(() => new DecisionTreeLearner().Fit(
             new ClassificationSet(FeatureMatrix.FromRows([[1], [2]]), [0, 1], 2, sampleWeights: [0, 0])));
 
-    internal static ClassificationSet RandomData(int rows, int features, int seed)
-    {
-        var random = new Random(seed);
-        var values = new double[rows * features];
-        var labels = new int[rows];
-        for (var r = 0; r < rows; r++)
-        {
-            var score = 0.0;
-            for (var f = 0; f < features; f++)
-            {
-                var v = Math.Round(random.NextDouble() * 100, 1);
-                values[(r * features) + f] = random.NextDouble() < 0.02 ? double.NaN : v;
-                score += f < 3 ? v : 0;
-            }
-
-            labels[r] = score + (random.NextDouble() * 60) > 180 ? 1 : 0;
-        }
-
-        return new ClassificationSet(new FeatureMatrix(rows, features, values), labels, 2);
-    }
+    internal static ClassificationSet RandomData(int rows, int features, int seed) => Conformance.ConformanceData.RandomClassification(rows, features, seed);
 }
