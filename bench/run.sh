@@ -12,10 +12,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-}" in
-  csv-load|ai4i-rf|ai4i-gbdt|ai4i-linear|ai4i-features|scale-rf|gemm) cmd="$1"; shift ;;
+  csv-load|ai4i-rf|ai4i-gbdt|ai4i-linear|ai4i-features|scale-rf|gemm|cmapss-nn) cmd="$1"; shift ;;
   *) cmd="csv-load" ;;
 esac
-if [ "$cmd" = gemm ] && [ -z "${VIGIL_OPENBLAS_LIB:-}" ]; then
+if { [ "$cmd" = gemm ] || [ "$cmd" = cmapss-nn ]; } && [ -z "${VIGIL_OPENBLAS_LIB:-}" ]; then
   ob_dir="${OPENBLAS_DIR:-${TMPDIR:-/tmp}/openblas-local}"
   ob_lib="$ob_dir/root/usr/lib/x86_64-linux-gnu/openblas-openmp"
   if [ ! -e "$ob_lib/libopenblas.so.0" ]; then

@@ -4,6 +4,7 @@ using Vigil.Bench.Features;
 using Vigil.Bench.Forest;
 using Vigil.Bench.Gemm;
 using Vigil.Bench.Linear;
+using Vigil.Bench.Neural;
 using Vigil.Bench.Scale;
 
 namespace Vigil.Bench;
@@ -15,7 +16,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: Vigil.Bench csv-load [--rows 1000000] [--cols 20] [--seed 1] [--runs 3] | ai4i-rf [--seeds 5] | ai4i-gbdt [--seeds 5] [--threads 2] | ai4i-linear [--seeds 5] | ai4i-features [--seeds 5] [--threads 2] [--no-peer] | scale-rf [--rows 1000000] [--cols 20] [--trees 100] [--peer sklearn-rf|xgb|sklearn-hgb] | gemm [--runs 7] [--no-peer]");
+            Console.Error.WriteLine("usage: Vigil.Bench csv-load [--rows 1000000] [--cols 20] [--seed 1] [--runs 3] | ai4i-rf [--seeds 5] | ai4i-gbdt [--seeds 5] [--threads 2] | ai4i-linear [--seeds 5] | ai4i-features [--seeds 5] [--threads 2] [--no-peer] | cmapss-nn [--seeds 1] [--epochs 30] [--models lstm,cnn-lstm,gld] [--no-peer] | scale-rf [--rows 1000000] [--cols 20] [--trees 100] [--peer sklearn-rf|xgb|sklearn-hgb] | gemm [--runs 7] [--no-peer]");
             return 2;
         }
 
@@ -27,6 +28,7 @@ internal static class Program
             "ai4i-linear" => LinearBenchmark.Run(args[1..]),
             Ai4iFeaturesBenchmark.Command => Ai4iFeaturesBenchmark.Run(args[1..]),
             "ai4i-rf" => Ai4iForestBenchmark.Run(args[1..]),
+            CmapssNeuralBenchmark.Command => CmapssNeuralBenchmark.Run(args[1..]),
             "scale-rf" => ScaleForestBenchmark.Run(args[1..]),
             GemmBenchmark.Command => GemmBenchmark.Run(args[1..]),
             ScaleForestBenchmark.ChildCommand => ScaleForestBenchmark.RunChild(args[1..]),

@@ -38,9 +38,24 @@ internal static class PythonPeer
         return doc.RootElement.Clone();
     }
 
-    private static (int ExitCode, string Stdout, string Stderr) Run(IEnumerable<string> args, TimeSpan timeout, int threads, string? libraryPath = null)
+    /// <summary>Runs a script in <paramref name="workingDirectory"/> for its side effects (e.g. a JSON file it writes); throws with its output on failure.</summary>
+    public static void RunScript(string script, IEnumerable<string> args, TimeSpan timeout, string workingDirectory, int threads = 2, string? libraryPath = null)
+    {
+        var r = Run([script, .. args], timeout, threads, libraryPath, workingDirectory);
+        if (r.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{Path.GetFileName(script)} exited {r.ExitCode}: {r.Stderr}\n{r.Stdout}");
+        }
+    }
+
+    private static (int ExitCode, string Stdout, string Stderr) Run(IEnumerable<string> args, TimeSpan timeout, int threads, string? libraryPath = null, string? workingDirectory = null)
     {
         var psi = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null)
+        {
+            psi.WorkingDirectory = workingDirectory;
+        }
+
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
