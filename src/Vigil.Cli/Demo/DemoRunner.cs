@@ -102,7 +102,7 @@ public sealed class DemoRunner(CliConsole console, TimeProvider time)
         var modelDir = Path.Combine(options.DataDirectory, "models", options.ModelName, stamp);
         Directory.CreateDirectory(modelDir);
         var modelFile = Path.Combine(modelDir, "model.vigil");
-        ModelFile.Save(classifier, modelFile, FeatureCatalog.ModelCodecs);
+        ModelFile.Save(classifier, modelFile, ModelFiles.Codecs);
         var metricsFile = Path.Combine(modelDir, "metrics.json");
         await File.WriteAllTextAsync(metricsFile, JsonSerializer.Serialize(new
         {
