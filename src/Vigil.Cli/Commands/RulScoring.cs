@@ -95,7 +95,7 @@ public static class RulScoring
         return ExitCodes.Success;
     }
 
-    /// <summary>The frame with the model's target column: kept when the data hold it, else min-free RUL = last time of the unit − time (run-to-failure data).</summary>
+    /// <summary>The frame with the model's target column: kept when the data hold it, else the uncapped RUL = last time of the unit − time (run-to-failure data).</summary>
     public static DataFrame Labelled(RulModel model, DataFrame frame)
     {
         ArgumentNullException.ThrowIfNull(model);
