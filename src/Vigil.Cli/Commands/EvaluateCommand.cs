@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Vigil.ML;
 using Vigil.ML.Persistence;
+using Vigil.ML.Rul;
 using Vigil.Pipelines.Training;
 
 namespace Vigil.Cli.Commands;
@@ -17,10 +18,19 @@ public static class EvaluateCommand
         var modelArg = new Argument<string>("model") { Description = "A saved model file" };
         var dataset = new Argument<string>("dataset") { Description = "A registered dataset (name or name@version) or a CSV file holding the target column" };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout" };
-        var command = new Command("evaluate", "Score a saved model on labelled data") { modelArg, dataset, json };
+        var format = new Option<string?>("--format") { Description = "RUL models: cmapss (a NASA test file, scored by its last window per unit against --test-rul) or csv (per-cycle rows; the default)" };
+        format.AcceptOnlyFromAmong("cmapss", "csv");
+        var testRul = new Option<string?>("--test-rul") { Description = "RUL models with --format cmapss: the true RUL of each test unit" };
+        var command = new Command("evaluate", "Score a saved model on labelled data") { modelArg, dataset, json, format, testRul };
         command.SetAction(context.Handle(async (parse, ct) =>
         {
-            var model = ModelFiles.Load(parse.GetRequiredValue(modelArg));
+            var any = ModelFiles.LoadAny(parse.GetRequiredValue(modelArg));
+            if (any is RulModel rul)
+            {
+                return await RulScoring.RunAsync(context, parse, rul, parse.GetRequiredValue(modelArg), parse.GetRequiredValue(dataset), parse.GetValue(format), parse.GetValue(testRul), parse.GetValue(json), ct).ConfigureAwait(false);
+            }
+
+            var model = any as ITabularModel ?? throw new UserException($"Unsupported model type {any.GetType().Name}.");
             var loaded = await DatasetInput.LoadAsync(context, parse, parse.GetRequiredValue(dataset), ct).ConfigureAwait(false);
             IReadOnlyDictionary<string, double> metrics;
             try

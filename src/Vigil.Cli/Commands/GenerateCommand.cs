@@ -14,6 +14,53 @@ public static class GenerateCommand
         ArgumentNullException.ThrowIfNull(context);
         var command = new Command("generate", "Generate seeded synthetic datasets");
         command.Subcommands.Add(Ai4i(context));
+        command.Subcommands.Add(Degradation(context));
+        return command;
+    }
+
+    private static Command Degradation(CommandContext context)
+    {
+        var units = new Option<int>("--units") { Description = "Number of run-to-failure units", DefaultValueFactory = _ => DegradationGeneratorOptions.DefaultUnits };
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 7 };
+        var minLife = new Option<int>("--min-life") { Description = "Shortest lifetime in cycles", DefaultValueFactory = _ => DegradationGeneratorOptions.DefaultMinLife };
+        var maxLife = new Option<int>("--max-life") { Description = "Longest lifetime in cycles", DefaultValueFactory = _ => DegradationGeneratorOptions.DefaultMaxLife };
+        var output = new Option<string>("--output", "--out") { Description = "The CSV file to write", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout" };
+        var command = new Command("degradation", "Run-to-failure sensor data (unit, cycle, s1..s12) for remaining-useful-life models") { units, seed, minLife, maxLife, output, json };
+        command.SetAction(context.Handle(async (parse, ct) =>
+        {
+            DegradationGeneratorOptions options;
+            try
+            {
+                options = new DegradationGeneratorOptions(parse.GetValue(units), parse.GetValue(seed), parse.GetValue(minLife), parse.GetValue(maxLife));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UserException(ex.Message);
+            }
+
+            var path = Path.GetFullPath(parse.GetRequiredValue(output));
+            var frame = DegradationGenerator.Generate(options);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            CsvWriter.WriteFile(frame, path);
+            if (parse.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(context.Console, new JsonObject
+                {
+                    ["path"] = path,
+                    ["rows"] = frame.RowCount,
+                    ["columns"] = frame.ColumnCount,
+                    ["units"] = options.Units,
+                    ["seed"] = options.Seed,
+                }).ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Console.Out.WriteLineAsync($"Wrote {frame.RowCount:N0} cycles of {options.Units} run-to-failure units to {path}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Success;
+        }));
         return command;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Vigil.Data.Csv;
 using Vigil.Data.Frames;
 using Vigil.ML;
+using Vigil.ML.Rul;
 
 namespace Vigil.Cli.Commands;
 
@@ -19,15 +20,23 @@ public static class PredictCommand
         var input = new Option<string>("--input") { Description = "The CSV file to score", Required = true };
         var output = new Option<string>("--output") { Description = "The CSV file to write: the input columns plus prediction and class probabilities", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout" };
-        var command = new Command("predict", "Score a CSV file with a saved model") { modelOption, input, output, json };
+        var allWindows = new Option<bool>("--all-windows") { Description = "RUL models: one row per window instead of one per unit (its latest window)" };
+        var command = new Command("predict", "Score a CSV file with a saved model") { modelOption, input, output, json, allWindows };
         command.SetAction(context.Handle(async (parse, ct) =>
         {
-            var model = ModelFiles.Load(parse.GetRequiredValue(modelOption));
+            var any = ModelFiles.LoadAny(parse.GetRequiredValue(modelOption));
             var inputPath = parse.GetRequiredValue(input);
             if (!File.Exists(inputPath))
             {
                 throw new UserException($"File not found: {inputPath}");
             }
+
+            if (any is RulModel rul)
+            {
+                return await PredictRulAsync(context, parse, rul, Path.GetFullPath(parse.GetRequiredValue(modelOption)), inputPath, Path.GetFullPath(parse.GetRequiredValue(output)), parse.GetValue(allWindows), parse.GetValue(json), ct).ConfigureAwait(false);
+            }
+
+            var model = any as ITabularModel ?? throw new UserException($"Unsupported model type {any.GetType().Name}.");
 
             var kinds = model.RawInputSchema().Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal);
             var outputPath = Path.GetFullPath(parse.GetRequiredValue(output));
@@ -53,6 +62,44 @@ public static class PredictCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static async Task<int> PredictRulAsync(CommandContext context, ParseResult parse, RulModel model, string modelPath, string inputPath, string outputPath, bool allWindows, bool json, CancellationToken ct)
+    {
+        var loaded = await DatasetInput.LoadAsync(context, parse, inputPath, ct).ConfigureAwait(false);
+        DataFrame scored;
+        try
+        {
+            scored = RulScoring.Predictions(model, loaded.Read.Frame, allWindows);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidCastException)
+        {
+            throw new UserException($"{inputPath} does not fit the RUL model: {ex.Message}", ex);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
+        CsvWriter.WriteFile(scored, outputPath);
+        var units = scored.Get<Float64Column>(model.Columns.Group).Values.ToArray().Distinct().Count();
+        if (json)
+        {
+            await JsonOutput.WriteAsync(context.Console, new JsonObject
+            {
+                ["model"] = modelPath,
+                ["task"] = "rul",
+                ["input"] = Path.GetFullPath(inputPath),
+                ["output"] = outputPath,
+                ["per"] = allWindows ? "window" : "unit",
+                ["rows"] = scored.RowCount,
+                ["units"] = units,
+                ["clip"] = model.Clip,
+            }).ConfigureAwait(false);
+        }
+        else
+        {
+            await context.Console.Out.WriteLineAsync($"Predicted RUL for {units} units ({scored.RowCount:N0} rows, one per {(allWindows ? "window" : "unit")}) into {outputPath}").ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
     }
 
     /// <summary>Reads the input in chunks, scores each and appends it to the output, so memory stays bounded by the chunk size.</summary>

@@ -41,8 +41,9 @@ public static class TrainCommand
         var timeColumn = new Option<string?>("--time") { Description = "The time column of --split time" };
         var groupColumn = new Option<string?>("--group") { Description = "The group column (machine or unit id) of --split group, or per-group time splits" };
         var features = new Option<string>("--features") { Description = "Feature pipeline fitted on the training rows: auto, none, or a JSON/YAML spec file", DefaultValueFactory = _ => "none" };
-        var format = new Option<string>("--format") { Description = "Input format of --task rul: cmapss", DefaultValueFactory = _ => "cmapss" };
-        format.AcceptOnlyFromAmong("cmapss");
+        var format = new Option<string?>("--format") { Description = "Input format of --task rul: cmapss (space-separated NASA files; the default for .txt) or csv (a dataset with --group and --time)" };
+        format.AcceptOnlyFromAmong("cmapss", "csv");
+        var clip = new Option<bool>("--clip") { Description = "--task rul: the saved model clamps its predictions to [0, --rul-cap] (default: raw predictions)" };
         var testFile = new Option<string?>("--test") { Description = "--task rul: the test file (last window of each unit is scored)" };
         var testRul = new Option<string?>("--test-rul") { Description = "--task rul: the true RUL of each test unit" };
         var window = new Option<int>("--window") { Description = "--task rul: window length in cycles", DefaultValueFactory = _ => 30 };
@@ -51,10 +52,36 @@ public static class TrainCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout" };
         var command = new Command("train", "Train a model with a held-out test split and save it")
         {
-            dataset, target, model, parameters, task, testFraction, seed, exclude, cv, tune, trials, tuneThreshold, split, timeColumn, groupColumn, features, format, testFile, testRul, window, rulCap, output, json,
+            dataset, target, model, parameters, task, testFraction, seed, exclude, cv, tune, trials, tuneThreshold, split, timeColumn, groupColumn, features, format, testFile, testRul, window, rulCap, clip, output, json,
         };
         command.SetAction(context.Handle(async (parse, ct) =>
         {
+            var rulFormat = parse.GetValue(format)
+                ?? (parse.GetRequiredValue(dataset).EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? "cmapss" : "csv");
+            if (parse.GetValue(task) == "rul" && rulFormat == "csv")
+            {
+                RulDatasetRequest generic;
+                try
+                {
+                    var splitKind = parse.GetRequiredValue(split) switch
+                    {
+                        "auto" or "group" => RulSplit.Group,
+                        "random" => RulSplit.Random,
+                        var other => throw new ArgumentException($"--split {other}: a RUL task holds out whole units (group, the default) or, leakily, random windows (random)"),
+                    };
+                    generic = new RulDatasetRequest(
+                        parse.GetValue(groupColumn), parse.GetValue(timeColumn), parse.GetValue(target),
+                        parse.GetValue(model) is "tree" or null ? "gbdt" : parse.GetRequiredValue(model), parse.GetValue(window), parse.GetValue(rulCap), parse.GetValue(seed),
+                        splitKind, parse.GetValue(testFraction), parse.GetValue(exclude), parse.GetValue(clip));
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new UserException(ex.Message);
+                }
+
+                return await RulTraining.RunDatasetAsync(context, parse, parse.GetRequiredValue(dataset), generic, parse.GetValue(output), parse.GetValue(json), ct).ConfigureAwait(false);
+            }
+
             if (parse.GetValue(task) == "rul")
             {
                 RulRequest rul;
@@ -117,7 +144,7 @@ public static class TrainCommand
                 TabularRegressor r => r.WithInfo(r.Info with { TrainingDatasetHash = loaded.Version?.Sha256, CreatedAt = context.Time.GetUtcNow() }),
                 var other => other,
             };
-            ModelFile.Save(saved, modelFile, FeatureCatalog.ModelCodecs);
+            ModelFile.Save(saved, modelFile, ModelFiles.Codecs);
 
             if (parse.GetValue(json))
             {

@@ -47,6 +47,9 @@ public sealed record DemoOptions
     /// <summary>Rows of generated machine data.</summary>
     public int Rows { get; }
 
+    /// <summary>Run-to-failure units of the RUL chapter (40; 24 with --fast).</summary>
+    public int RulUnits => Fast ? 24 : 40;
+
     /// <summary>The dataset name the demo registers.</summary>
     public string DatasetName => "ai4i-demo";
 

@@ -15,6 +15,9 @@ public sealed record DemoResult
     /// <summary>The training chapter.</summary>
     public required DemoTraining Training { get; init; }
 
+    /// <summary>The remaining-useful-life chapter.</summary>
+    public required DemoRul Rul { get; init; }
+
     /// <summary>Wall seconds of the whole run.</summary>
     public required double ElapsedSeconds { get; init; }
 }
@@ -76,4 +79,47 @@ public sealed record DemoTraining
 
     /// <summary>The saved metrics file.</summary>
     public required string MetricsFile { get; init; }
+}
+
+/// <summary>The remaining-useful-life chapter: generated run-to-failure data, a unit-level hold-out and the leaky contrast.</summary>
+public sealed record DemoRul
+{
+    /// <summary>The model family.</summary>
+    public required string Model { get; init; }
+
+    /// <summary>The generated CSV.</summary>
+    public required string File { get; init; }
+
+    /// <summary>Generated units.</summary>
+    public required int Units { get; init; }
+
+    /// <summary>Training units.</summary>
+    public required int TrainUnits { get; init; }
+
+    /// <summary>Held-out units.</summary>
+    public required int TestUnits { get; init; }
+
+    /// <summary>The sensors the model uses.</summary>
+    public required IReadOnlyList<string> Sensors { get; init; }
+
+    /// <summary>Columns dropped from the sensors (constant ones).</summary>
+    public required IReadOnlyList<string> DroppedColumns { get; init; }
+
+    /// <summary>RMSE, MAE, R², PHM08 on the last window of each held-out unit (cut at a seeded random cycle; truth capped).</summary>
+    public required IReadOnlyDictionary<string, double> LastWindow { get; init; }
+
+    /// <summary>The same metrics on every window of the held-out units.</summary>
+    public required IReadOnlyDictionary<string, double> AllWindows { get; init; }
+
+    /// <summary>The inflated metrics of a row-level random split, for contrast.</summary>
+    public required IReadOnlyDictionary<string, double> LeakyRandomSplit { get; init; }
+
+    /// <summary>Training wall seconds of the unit-level model.</summary>
+    public required double TrainSeconds { get; init; }
+
+    /// <summary>The saved RUL model file.</summary>
+    public required string ModelFile { get; init; }
+
+    /// <summary>Wall seconds of the chapter.</summary>
+    public required double ElapsedSeconds { get; init; }
 }

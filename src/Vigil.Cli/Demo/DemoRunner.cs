@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Vigil.Data.Cmapss;
 using Vigil.Data.Csv;
 using Vigil.Data.Frames;
 using Vigil.Data.Generators;
@@ -10,6 +11,7 @@ using Vigil.Features.Pipeline;
 using Vigil.ML;
 using Vigil.ML.Persistence;
 using Vigil.Pipelines.Ingestion;
+using Vigil.Pipelines.Rul;
 using Vigil.Pipelines.Training;
 using Vigil.Tracking.Sql;
 
@@ -20,6 +22,9 @@ public sealed class DemoRunner(CliConsole console, TimeProvider time)
 {
     /// <summary>The model families the demo compares.</summary>
     public static IReadOnlyList<string> Candidates { get; } = ["rf", "gbdt"];
+
+    /// <summary>The model family of the RUL chapter; one constant, so it can switch to a neural window model (e.g. "lstm") once one is registered.</summary>
+    public const string RulModelFamily = "gbdt";
 
     /// <summary>Runs the demo; narrates to stderr when <paramref name="quiet"/>, else to stdout.</summary>
     public async Task<DemoResult> RunAsync(DemoOptions options, bool quiet, CancellationToken cancellationToken)
@@ -102,7 +107,7 @@ public sealed class DemoRunner(CliConsole console, TimeProvider time)
         var modelDir = Path.Combine(options.DataDirectory, "models", options.ModelName, stamp);
         Directory.CreateDirectory(modelDir);
         var modelFile = Path.Combine(modelDir, "model.vigil");
-        ModelFile.Save(classifier, modelFile, FeatureCatalog.ModelCodecs);
+        ModelFile.Save(classifier, modelFile, ModelFiles.Codecs);
         var metricsFile = Path.Combine(modelDir, "metrics.json");
         await File.WriteAllTextAsync(metricsFile, JsonSerializer.Serialize(new
         {
@@ -113,6 +118,8 @@ public sealed class DemoRunner(CliConsole console, TimeProvider time)
             test = testMetrics,
         }, JsonOutput.Options), cancellationToken).ConfigureAwait(false);
         await say.WriteLineAsync($"   saved {modelFile}").ConfigureAwait(false);
+
+        var rul = await RulChapterAsync(options, say, stamp, cancellationToken).ConfigureAwait(false);
 
         var elapsed = time.GetElapsedTime(started).TotalSeconds;
         await say.WriteLineAsync($"== Done in {elapsed:F1} s. Data directory: {options.DataDirectory}").ConfigureAwait(false);
@@ -147,6 +154,61 @@ public sealed class DemoRunner(CliConsole console, TimeProvider time)
                 ModelFile = modelFile,
                 MetricsFile = metricsFile,
             },
+            Rul = rul,
         };
     }
+
+    /// <summary>Chapter 2b: a RUL model on generated run-to-failure data, scored on held-out units, with the leaky split for contrast.</summary>
+    private async Task<DemoRul> RulChapterAsync(DemoOptions options, TextWriter say, string stamp, CancellationToken cancellationToken)
+    {
+        var chapterStart = time.GetTimestamp();
+        var generator = new DegradationGeneratorOptions(options.RulUnits, options.Seed, minLife: 120, maxLife: 240);
+        await say.WriteLineAsync($"== 2b. Remaining useful life: {generator.Units} generated run-to-failure units ({generator.MinLife}–{generator.MaxLife} cycles, seed {options.Seed}); {RulModelFamily} on 30-cycle windows, RUL capped at 125, 20 % of the units held out").ConfigureAwait(false);
+        var frame = DegradationGenerator.Generate(generator);
+        var csv = Path.Combine(options.DataDirectory, "demo", string.Create(CultureInfo.InvariantCulture, $"degradation-{generator.Units}-s{options.Seed}.csv"));
+        CsvWriter.WriteFile(frame, csv);
+        var job = new RulTrainingJob(RulLearnerCatalog.Default, time);
+        var proper = job.Run(frame, new RulDatasetRequest("unit", "cycle", model: RulModelFamily, seed: options.Seed), cancellationToken);
+        var last = proper.LastWindow!;
+        await say.WriteLineAsync($"   sensors {string.Join(", ", proper.Sensors)}; dropped {string.Join(", ", proper.DroppedColumns.Select(d => $"{d.Key} ({d.Value})"))}").ConfigureAwait(false);
+        await say.WriteLineAsync($"   {proper.TrainUnits} training units ({proper.TrainWindows:N0} windows); {proper.TestUnits} held-out units").ConfigureAwait(false);
+        await say.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"   held-out units, last window: RMSE {last.Capped.Rmse:F1}  MAE {last.Capped.Mae:F1}  PHM08 {last.Capped.Phm08Score:F0}; all {proper.TestWindows:N0} windows: RMSE {proper.AllWindows.Rmse:F1}  R² {proper.AllWindows.R2:F3}")).ConfigureAwait(false);
+
+        var leaky = job.Run(frame, new RulDatasetRequest("unit", "cycle", model: RulModelFamily, seed: options.Seed, split: RulSplit.Random), cancellationToken);
+        await say.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"   WARNING leakage: a row-level random split scores RMSE {leaky.AllWindows.Rmse:F1}  R² {leaky.AllWindows.R2:F3} on the same data — overlapping windows of a unit on both sides flatter the model; Vigil holds out whole units")).ConfigureAwait(false);
+
+        var modelDir = Path.Combine(options.DataDirectory, "models", "rul", stamp);
+        Directory.CreateDirectory(modelDir);
+        var modelFile = Path.Combine(modelDir, "model.vigil");
+        ModelFile.Save(proper.Model.WithInfo(proper.Model.Info with { CreatedAt = time.GetUtcNow() }), modelFile, ModelFiles.Codecs);
+        var chapterSeconds = time.GetElapsedTime(chapterStart).TotalSeconds;
+        await say.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"   saved {modelFile} (chapter {chapterSeconds:F1} s)")).ConfigureAwait(false);
+        await say.WriteLineAsync($"   try: vigil predict --model {modelFile} --input {csv} --output rul.csv").ConfigureAwait(false);
+        return new DemoRul
+        {
+            Model = RulModelFamily,
+            File = csv,
+            Units = generator.Units,
+            TrainUnits = proper.TrainUnits,
+            TestUnits = proper.TestUnits,
+            Sensors = proper.Sensors,
+            DroppedColumns = [.. proper.DroppedColumns.Keys],
+            LastWindow = Dict(last.Capped),
+            AllWindows = Dict(proper.AllWindows),
+            LeakyRandomSplit = Dict(leaky.AllWindows),
+            TrainSeconds = proper.TrainSeconds,
+            ModelFile = modelFile,
+            ElapsedSeconds = chapterSeconds,
+        };
+    }
+
+    private static Dictionary<string, double> Dict(RulMetrics m) => new(StringComparer.Ordinal)
+    {
+        ["rmse"] = m.Rmse,
+        ["mae"] = m.Mae,
+        ["r2"] = m.R2,
+        ["phm08"] = m.Phm08Score,
+    };
 }

@@ -25,6 +25,28 @@ public sealed class MinMaxScaler
     /// <summary>The fitted maximum of each column.</summary>
     public IReadOnlyList<double> Max => _max;
 
+    /// <summary>Rebuilds a fitted scaler from its columns and per-column minimum and maximum (e.g. read from a model file).</summary>
+    public static MinMaxScaler FromFitted(IReadOnlyList<string> columns, IReadOnlyList<double> min, IReadOnlyList<double> max)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(min);
+        ArgumentNullException.ThrowIfNull(max);
+        if (min.Count != columns.Count || max.Count != columns.Count)
+        {
+            throw new ArgumentException($"{columns.Count} columns but {min.Count} minima and {max.Count} maxima.", nameof(columns));
+        }
+
+        for (var c = 0; c < columns.Count; c++)
+        {
+            if (!double.IsFinite(min[c]) || !double.IsFinite(max[c]) || min[c] > max[c])
+            {
+                throw new ArgumentException($"Column '{columns[c]}': min {min[c]} and max {max[c]} are not a finite range.", nameof(min));
+            }
+        }
+
+        return new MinMaxScaler([.. columns], [.. min], [.. max]);
+    }
+
     /// <summary>Fits the minimum and maximum of the named Float64 columns of <paramref name="frame"/>, ignoring NaN.</summary>
     public static MinMaxScaler Fit(DataFrame frame, IEnumerable<string> columns)
     {

@@ -9,16 +9,20 @@ public static class RulLabels
     public const double DefaultCap = 125;
 
     /// <summary>The frame plus a <c>rul</c> column equal to min(<paramref name="cap"/>, last cycle of the unit − cycle).</summary>
-    public static DataFrame Add(DataFrame frame, double cap = DefaultCap)
+    public static DataFrame Add(DataFrame frame, double cap = DefaultCap) => Add(frame, RulColumns.Cmapss, cap);
+
+    /// <summary>The frame plus a target column (named by <paramref name="columns"/>) equal to min(<paramref name="cap"/>, last time of the group − time).</summary>
+    public static DataFrame Add(DataFrame frame, RulColumns columns, double cap = DefaultCap)
     {
         ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(columns);
         if (!(cap > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(cap), cap, "The RUL cap must be positive (use double.PositiveInfinity for no cap).");
         }
 
-        var units = frame.Get<Float64Column>("unit").Values;
-        var cycles = frame.Get<Float64Column>("cycle").Values;
+        var units = frame.Get<Float64Column>(columns.Group).Values;
+        var cycles = frame.Get<Float64Column>(columns.Time).Values;
         var lastCycle = new Dictionary<double, double>();
         for (var i = 0; i < units.Length; i++)
         {
@@ -31,6 +35,6 @@ public static class RulLabels
             rul[i] = Math.Min(cap, lastCycle[units[i]] - cycles[i]);
         }
 
-        return frame.WithColumn(new Float64Column("rul", rul));
+        return frame.WithColumn(new Float64Column(columns.Target, rul));
     }
 }

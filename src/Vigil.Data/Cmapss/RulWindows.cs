@@ -19,14 +19,21 @@ public sealed class RulWindows
     public RulWindowOptions Options => _options;
 
     /// <summary>All sliding windows of every unit; targets come from the <c>rul</c> column when present.</summary>
-    public RulWindowSet Build(DataFrame frame) => Cut(frame, lastOnly: false);
+    public RulWindowSet Build(DataFrame frame) => Cut(frame, RulColumns.Cmapss, lastOnly: false);
 
     /// <summary>The last window of each unit (the official test protocol); targets come from the <c>rul</c> column when present.</summary>
-    public RulWindowSet LastWindows(DataFrame frame) => Cut(frame, lastOnly: true);
+    public RulWindowSet LastWindows(DataFrame frame) => Cut(frame, RulColumns.Cmapss, lastOnly: true);
 
-    private RulWindowSet Cut(DataFrame frame, bool lastOnly)
+    /// <summary>All sliding windows of every unit, with the group, time and target columns named by <paramref name="columns"/> (targets when the target column is present).</summary>
+    public RulWindowSet Build(DataFrame frame, RulColumns columns) => Cut(frame, columns, lastOnly: false);
+
+    /// <summary>The last window of each unit, with the group, time and target columns named by <paramref name="columns"/>.</summary>
+    public RulWindowSet LastWindows(DataFrame frame, RulColumns columns) => Cut(frame, columns, lastOnly: true);
+
+    private RulWindowSet Cut(DataFrame frame, RulColumns columns, bool lastOnly)
     {
         ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(columns);
         var length = _options.WindowLength;
         var features = _options.SensorColumns.Count;
         var sensors = new double[features][];
@@ -35,9 +42,9 @@ public sealed class RulWindows
             sensors[f] = frame.Get<Float64Column>(_options.SensorColumns[f]).ToArray();
         }
 
-        var units = frame.Get<Float64Column>("unit").Values;
-        var cycles = frame.Get<Float64Column>("cycle").Values;
-        double[]? rul = frame.Contains("rul") ? frame.Get<Float64Column>("rul").ToArray() : null;
+        var units = frame.Get<Float64Column>(columns.Group).Values;
+        var cycles = frame.Get<Float64Column>(columns.Time).Values;
+        double[]? rul = frame.Contains(columns.Target) ? frame.Get<Float64Column>(columns.Target).ToArray() : null;
 
         var values = new List<float>();
         var targets = new List<float>();
@@ -76,6 +83,68 @@ public sealed class RulWindows
         }
 
         return new RulWindowSet([.. values], length, features, [.. targets], [.. unitIds], [.. endCycles]);
+    }
+
+    /// <summary>
+    /// Checks that the group, time and sensor columns exist and are numeric (naming every missing or non-numeric column in one
+    /// <see cref="ArgumentException"/>), then returns the frame's rows ordered by unit (in order of first appearance) and time.
+    /// </summary>
+    public static DataFrame Prepare(DataFrame frame, RulColumns columns, IEnumerable<string> sensors)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(sensors);
+        var problems = new List<string>();
+        foreach (var (role, name) in new[] { ("group", columns.Group), ("time", columns.Time) }.Concat(sensors.Select(s => ("sensor", s))))
+        {
+            if (!frame.TryGetColumn(name, out var column))
+            {
+                problems.Add($"{role} column '{name}' is missing");
+            }
+            else if (column is not Float64Column)
+            {
+                problems.Add($"{role} column '{name}' is {column.Kind}, not numeric");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems) + $" (the frame has: {string.Join(", ", frame.ColumnNames)}).");
+        }
+
+        var units = frame.Get<Float64Column>(columns.Group).Values;
+        var times = frame.Get<Float64Column>(columns.Time).Values;
+        var first = new Dictionary<double, int>();
+        for (var i = 0; i < units.Length; i++)
+        {
+            if (double.IsNaN(units[i]) || double.IsNaN(times[i]))
+            {
+                throw new ArgumentException($"Row {i}: the {(double.IsNaN(units[i]) ? "group column '" + columns.Group : "time column '" + columns.Time)}' is missing.");
+            }
+
+            first.TryAdd(units[i], first.Count);
+        }
+
+        var order = new int[units.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        var unitCopy = units.ToArray();
+        var timeCopy = times.ToArray();
+        Array.Sort(order, (a, b) =>
+        {
+            var byUnit = first[unitCopy[a]].CompareTo(first[unitCopy[b]]);
+            return byUnit != 0 ? byUnit : timeCopy[a] != timeCopy[b] ? timeCopy[a].CompareTo(timeCopy[b]) : a.CompareTo(b);
+        });
+        var sorted = true;
+        for (var i = 0; i < order.Length && sorted; i++)
+        {
+            sorted = order[i] == i;
+        }
+
+        return sorted ? frame : frame.Take(order);
     }
 
     private static List<(int Start, int Count)> UnitRuns(ReadOnlySpan<double> units, ReadOnlySpan<double> cycles)

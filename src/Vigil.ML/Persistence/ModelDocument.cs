@@ -34,6 +34,26 @@ internal sealed record ModelDocument
 
     public Dictionary<string, string>? Parameters { get; init; }
 
+    /// <summary>True when the payload is an <see cref="IStandaloneModel"/> written whole by its codec (no encoding, no preprocessor).</summary>
+    public bool? Standalone { get; init; }
+
+    public static ModelDocument FromStandalone(IStandaloneModel model, string modelKind)
+    {
+        using var options = JsonDocument.Parse(model.Info.LearnerOptionsJson);
+        return new ModelDocument
+        {
+            ModelKind = modelKind,
+            Task = model.Task,
+            LearnerName = model.Info.LearnerName,
+            LearnerOptions = options.RootElement.Clone(),
+            Metrics = new Dictionary<string, double>(model.Info.Metrics, StringComparer.Ordinal),
+            TrainingDatasetHash = model.Info.TrainingDatasetHash,
+            CreatedAt = model.Info.CreatedAt,
+            Parameters = new Dictionary<string, string>(model.Info.Parameters, StringComparer.Ordinal),
+            Standalone = true,
+        };
+    }
+
     public static ModelDocument From(ITabularModel classifier, string modelKind)
     {
         using var options = JsonDocument.Parse(classifier.Info.LearnerOptionsJson);

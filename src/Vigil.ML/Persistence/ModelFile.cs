@@ -32,7 +32,11 @@ public static class ModelFile
     public static void Save(ITabularModel classifier, string path, ModelCodecs? codecs = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var bytes = Serialize(classifier, codecs);
+        WriteAtomically(Serialize(classifier, codecs), path);
+    }
+
+    private static void WriteAtomically(byte[] bytes, string path)
+    {
         var full = Path.GetFullPath(path);
         var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
@@ -54,8 +58,28 @@ public static class ModelFile
         }
     }
 
+    /// <summary>Writes a standalone model (see <see cref="IStandaloneModel"/>) to <paramref name="destination"/>.</summary>
+    public static void Save(IStandaloneModel model, Stream destination, ModelCodecs? codecs = null)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        destination.Write(SerializeStandalone(model, codecs));
+    }
+
+    /// <summary>Writes a standalone model to <paramref name="path"/> atomically, like the tabular overload.</summary>
+    public static void Save(IStandaloneModel model, string path, ModelCodecs? codecs = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        WriteAtomically(SerializeStandalone(model, codecs), path);
+    }
+
     /// <summary>Reads a tabular model (classifier or regressor) from the rest of <paramref name="source"/>.</summary>
-    public static ITabularModel Load(Stream source, ModelCodecs? codecs = null)
+    public static ITabularModel Load(Stream source, ModelCodecs? codecs = null) => Tabular(LoadAny(source, codecs), "the stream");
+
+    /// <summary>Reads a tabular model (classifier or regressor) from the file at <paramref name="path"/>.</summary>
+    public static ITabularModel Load(string path, ModelCodecs? codecs = null) => Tabular(LoadAny(path, codecs), path);
+
+    /// <summary>Reads whatever model the stream holds: an <see cref="ITabularModel"/> or an <see cref="IStandaloneModel"/>.</summary>
+    public static object LoadAny(Stream source, ModelCodecs? codecs = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         using var buffer = new MemoryStream();
@@ -63,9 +87,12 @@ public static class ModelFile
         return Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), codecs ?? ModelCodecs.Default);
     }
 
-    /// <summary>Reads a tabular model (classifier or regressor) from the file at <paramref name="path"/>.</summary>
-    public static ITabularModel Load(string path, ModelCodecs? codecs = null) =>
+    /// <summary>Reads whatever model the file at <paramref name="path"/> holds: an <see cref="ITabularModel"/> or an <see cref="IStandaloneModel"/>.</summary>
+    public static object LoadAny(string path, ModelCodecs? codecs = null) =>
         Deserialize(File.ReadAllBytes(path), codecs ?? ModelCodecs.Default);
+
+    private static ITabularModel Tabular(object model, string where) => model as ITabularModel
+        ?? throw new ModelFileException($"{where} holds a {((IStandaloneModel)model).Description} model, not a tabular classifier or regressor.");
 
     /// <summary>Loads a classifier; throws <see cref="ModelFileException"/> when the file holds another kind of model.</summary>
     public static TabularClassifier LoadClassifier(string path, ModelCodecs? codecs = null) =>
@@ -97,7 +124,22 @@ public static class ModelFile
         return ModelFileFormat.Write(CurrentVersion, metadata, payload.GetBuffer().AsSpan(0, (int)payload.Length));
     }
 
-    private static ITabularModel Deserialize(ReadOnlySpan<byte> file, ModelCodecs codecs)
+    private static byte[] SerializeStandalone(IStandaloneModel model, ModelCodecs? codecs)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var all = codecs ?? ModelCodecs.Default;
+        var codec = all.FindFor(model) ?? throw new ArgumentException($"No model codec can write a {model.GetType().Name}.", nameof(model));
+        var metadata = JsonSerializer.SerializeToUtf8Bytes(ModelDocument.FromStandalone(model, codec.Kind), VigilJson.Options);
+        using var payload = new MemoryStream();
+        using (var writer = new BinaryWriter(payload, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            codec.Write(model, writer, all);
+        }
+
+        return ModelFileFormat.Write(CurrentVersion, metadata, payload.GetBuffer().AsSpan(0, (int)payload.Length));
+    }
+
+    private static object Deserialize(ReadOnlySpan<byte> file, ModelCodecs codecs)
     {
         var (version, metadata, payload) = ModelFileFormat.Read(file);
         try
@@ -109,6 +151,18 @@ public static class ModelFile
                 ?? throw new ModelFileException($"No codec reads model kind '{kind}'; known kinds: {string.Join(", ", codecs.Codecs.Select(c => c.Kind))}.");
             using var stream = new MemoryStream(payload, writable: false);
             using var reader = new BinaryReader(stream);
+            if (document.Standalone == true)
+            {
+                var whole = codec.Read(reader, version, codecs) as IStandaloneModel
+                    ?? throw new ModelFileException($"The model file's '{kind}' payload is not a standalone model.");
+                if (stream.Position != stream.Length)
+                {
+                    throw new ModelFileException($"The model payload has {stream.Length - stream.Position} unread bytes.");
+                }
+
+                return whole.WithInfo(document.ToInfo());
+            }
+
             IFittedFrameTransform? preprocessor = null;
             if (version >= 2 && reader.ReadBoolean())
             {
@@ -124,7 +178,7 @@ public static class ModelFile
 
             return (document.Task ?? ModelTask.Classification, model) switch
             {
-                (ModelTask.Classification, IClassifierModel c) => new TabularClassifier(document.ToEncoding(), document.ToLabels(), c, document.ToInfo()).WithPreprocessor(preprocessor),
+                (ModelTask.Classification, IClassifierModel c) => (object)new TabularClassifier(document.ToEncoding(), document.ToLabels(), c, document.ToInfo()).WithPreprocessor(preprocessor),
                 (ModelTask.Regression, IRegressorModel r) => new TabularRegressor(document.ToEncoding(), document.TargetName(), r, document.ToInfo()).WithPreprocessor(preprocessor),
                 var (task, m) => throw new ModelFileException($"The model file declares a {task} model but its payload is a {m.GetType().Name}."),
             };

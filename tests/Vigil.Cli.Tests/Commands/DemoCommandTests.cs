@@ -41,6 +41,14 @@ public sealed class DemoCommandTests
         File.Exists(training.GetProperty("model_file").GetString()).ShouldBeTrue();
         File.Exists(training.GetProperty("metrics_file").GetString()).ShouldBeTrue();
         r.Stderr.ShouldContain("leakage");
+
+        var rul = doc.GetProperty("rul");
+        rul.GetProperty("model").GetString().ShouldBe("gbdt");
+        rul.GetProperty("test_units").GetInt32().ShouldBeGreaterThan(0);
+        rul.GetProperty("last_window").GetProperty("rmse").GetDouble().ShouldBeGreaterThan(0);
+        rul.GetProperty("last_window").GetProperty("phm08").GetDouble().ShouldBeGreaterThan(0);
+        rul.GetProperty("dropped_columns").EnumerateArray().Select(e => e.GetString()).ShouldContain("s4");
+        File.Exists(rul.GetProperty("model_file").GetString()).ShouldBeTrue();
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using Shouldly;
 using Vigil.Data.Cmapss;
 using Vigil.Data.Frames;
-using Vigil.Pipelines.Rul;
+using Vigil.ML.Rul;
 using Xunit;
 
 namespace Vigil.Pipelines.Tests.Rul;
