@@ -26,6 +26,7 @@ internal static class CmapssNeuralBenchmark
         var models = StringArg(args, "--models", string.Join(',', AllModels)).Split(',', StringSplitOptions.RemoveEmptyEntries);
         var noPeer = args.Contains("--no-peer");
         var cycleChannel = args.Contains("--cycle-channel");
+        var withForest = args.Contains("--with-rf");
         var schedule = StringArg(args, "--schedule", "constant");
         var loss = StringArg(args, "--loss", "mse");
         var dropout = double.Parse(StringArg(args, "--dropout", "0"), CultureInfo.InvariantCulture);
@@ -40,8 +41,8 @@ internal static class CmapssNeuralBenchmark
         var last = windows.LastWindows(scaler.Transform(test));
         if (cycleChannel)
         {
-            all = WithCycleChannel(all);
-            last = WithCycleChannel(last);
+            all = Vigil.ML.Rul.CycleChannel.Append(all);
+            last = Vigil.ML.Rul.CycleChannel.Append(last);
         }
 
         var size = all.Length * all.Features;
@@ -88,6 +89,19 @@ internal static class CmapssNeuralBenchmark
 
             var mean = RulProtocol.Evaluate(ensemble, truth);
             Console.Error.WriteLine($"Vigil average of {string.Join('+', models)}: test RMSE={mean.Capped.Rmse:F2} MAE={mean.Capped.Mae:F2} R2={mean.Capped.R2:F4} score={mean.Capped.Phm08Score:F1}");
+            if (withForest)
+            {
+                var held = heldOut.ToHashSet();
+                var trainSet = Subset(all, i => !held.Contains(all.UnitIds[i]));
+                var forest = Vigil.ML.Rul.WindowStatisticsRegressor.Fit(Vigil.Pipelines.Training.LearnerCatalog.Default.Regressor("rf", new Vigil.Pipelines.Training.LearnerParameters(), seed), trainSet);
+                var rf = new double[last.Count];
+                forest.Predict(last, rf);
+                var rfEval = RulProtocol.Evaluate(rf, truth);
+                Console.Error.WriteLine($"Vigil rf on window statistics: test RMSE={rfEval.Capped.Rmse:F2} score={rfEval.Capped.Phm08Score:F1}");
+                var blend = ensemble.Select((p, i) => (p + rf[i]) / 2).ToArray();
+                var blendEval = RulProtocol.Evaluate(blend, truth);
+                Console.Error.WriteLine($"Vigil average(nets, rf): test RMSE={blendEval.Capped.Rmse:F2} MAE={blendEval.Capped.Mae:F2} R2={blendEval.Capped.R2:F4} score={blendEval.Capped.Phm08Score:F1}");
+            }
         }
 
         JsonElement? peer = null;
@@ -144,6 +158,19 @@ internal static class CmapssNeuralBenchmark
         }
     }
 
+    private static RulWindowSet Subset(RulWindowSet all, Func<int, bool> keep)
+    {
+        var idx = Enumerable.Range(0, all.Count).Where(keep).ToArray();
+        var size = all.Length * all.Features;
+        var values = new float[idx.Length * size];
+        for (var i = 0; i < idx.Length; i++)
+        {
+            all.Window(idx[i]).CopyTo(values.AsSpan(i * size));
+        }
+
+        return new RulWindowSet(values, all.Length, all.Features, [.. idx.Select(i => all.Targets[i])], [.. idx.Select(i => all.UnitIds[i])], [.. idx.Select(i => all.EndCycles[i])]);
+    }
+
     private static (TrainingData Train, TrainingData Validation) Split(RulWindowSet all, int[] heldOut, int size)
     {
         var held = heldOut.ToHashSet();
@@ -162,25 +189,6 @@ internal static class CmapssNeuralBenchmark
         }
 
         return (Take(u => !held.Contains(u)), Take(held.Contains));
-    }
-
-    /// <summary>Appends the cycle number / 100 as an extra channel of every step (the engine's age is known at prediction time).</summary>
-    private static RulWindowSet WithCycleChannel(RulWindowSet set)
-    {
-        var features = set.Features + 1;
-        var values = new float[set.Count * set.Length * features];
-        for (var w = 0; w < set.Count; w++)
-        {
-            var source = set.Window(w);
-            for (var t = 0; t < set.Length; t++)
-            {
-                var o = ((w * set.Length) + t) * features;
-                source.Slice(t * set.Features, set.Features).CopyTo(values.AsSpan(o));
-                values[o + set.Features] = Math.Max(1, set.EndCycles[w] - (set.Length - 1 - t)) / 100f;
-            }
-        }
-
-        return new RulWindowSet(values, set.Length, features, set.Targets, set.UnitIds, set.EndCycles);
     }
 
     private static double LatencyMs(NeuralRegressorModel model, RulWindowSet last)

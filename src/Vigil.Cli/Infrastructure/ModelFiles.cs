@@ -9,9 +9,9 @@ public static class ModelFiles
 {
     /// <summary>
     /// Every codec the CLI reads and writes: Vigil.ML's models (RUL models and window regressors included) plus the
-    /// feature pipeline. The one place to register another model kind (e.g. a neural window regressor).
+    /// feature pipeline and the neural models (sequence window regressors for RUL included). The one place to register another model kind.
     /// </summary>
-    public static ModelCodecs Codecs => FeatureCatalog.ModelCodecs;
+    public static ModelCodecs Codecs { get; } = Vigil.ML.Neural.Models.NeuralCodecs.AddTo(FeatureCatalog.ModelCodecs);
 
     /// <summary>Loads whatever model the file holds: an <see cref="ITabularModel"/> or an <see cref="IStandaloneModel"/> such as a RUL model.</summary>
     public static object LoadAny(string path)

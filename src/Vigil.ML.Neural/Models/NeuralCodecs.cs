@@ -5,11 +5,11 @@ namespace Vigil.ML.Neural.Models;
 /// <summary>Model-file codecs of the neural models; add them to a codec set with <see cref="AddTo"/>.</summary>
 public static class NeuralCodecs
 {
-    /// <summary>Returns <paramref name="codecs"/> plus the neural regressor and classifier codecs.</summary>
+    /// <summary>Returns <paramref name="codecs"/> plus the neural regressor, classifier and RUL window-regressor codecs.</summary>
     public static ModelCodecs AddTo(ModelCodecs codecs)
     {
         ArgumentNullException.ThrowIfNull(codecs);
-        return codecs.With(new RegressorCodec()).With(new ClassifierCodec());
+        return codecs.With(new RegressorCodec()).With(new ClassifierCodec()).With(new Rul.NeuralWindowRegressorCodec());
     }
 
     private sealed class RegressorCodec : ModelCodec<NeuralRegressorModel>

@@ -56,7 +56,7 @@ public sealed class RulTrainingJob
         var scaler = MinMaxScaler.Fit(train, sensors);
         var options = new RulWindowOptions(windowLength: request.Window);
         var trainWindows = new RulWindows(options).Build(scaler.Transform(train));
-        var learner = _learners.Create(request.Model, request.Seed, sensors);
+        var learner = _learners.Create(request.Model, request.Seed, sensors, request.Cap);
         var start = _time.GetTimestamp();
         var regressor = learner.Fit(trainWindows, cancellationToken);
         var seconds = _time.GetElapsedTime(start).TotalSeconds;
@@ -190,7 +190,7 @@ public sealed class RulTrainingJob
         var testCount = Math.Clamp((int)Math.Round(windows.Count * request.TestFraction, MidpointRounding.AwayFromZero), 1, windows.Count - 1);
         var test = Subset(windows, order.AsSpan(0, testCount));
         var train = Subset(windows, order.AsSpan(testCount));
-        var learner = _learners.Create(request.Model, request.Seed, sensors);
+        var learner = _learners.Create(request.Model, request.Seed, sensors, request.Cap);
         var start = _time.GetTimestamp();
         var regressor = learner.Fit(train, ct);
         var seconds = _time.GetElapsedTime(start).TotalSeconds;
@@ -223,7 +223,7 @@ public sealed class RulTrainingJob
             throw new ArgumentException($"No training windows: every training unit is shorter than --window {request.Window}.");
         }
 
-        var learner = _learners.Create(request.Model, request.Seed, sensors);
+        var learner = _learners.Create(request.Model, request.Seed, sensors, request.Cap);
         var start = _time.GetTimestamp();
         var regressor = learner.Fit(windows, ct);
         var seconds = _time.GetElapsedTime(start).TotalSeconds;

@@ -94,15 +94,36 @@ public sealed class RulWorkflowCliTests
     }
 
     [Fact]
-    public void TrainRul_NeuralFamilyNotBuiltYet_ExitsOneNamingTheModel()
+    public void TrainRul_UnknownFamily_ExitsOneNamingTheModel()
     {
         using var dir = new TempDirectory();
         var csv = Generate(dir);
 
-        var r = CliRunner.Run(dir.Path, "train", csv, "--task", "rul", "--group", "unit", "--time", "cycle", "--model", "lstm");
+        var r = CliRunner.Run(dir.Path, "train", csv, "--task", "rul", "--group", "unit", "--time", "cycle", "--model", "transformer");
 
         r.ExitCode.ShouldBe(1, r.ToString());
-        r.Stderr.ShouldContain("--model lstm");
+        r.Stderr.ShouldContain("--model transformer");
+    }
+
+    [Theory]
+    [InlineData("cnn-lstm")]
+    [InlineData("gld")]
+    public void TrainRul_NeuralFamily_TrainsSavesEvaluatesAndPredicts(string family)
+    {
+        using var dir = new TempDirectory();
+        var csv = Generate(dir);
+        var model = dir.File("nn.vigil");
+
+        var r = CliRunner.Run(dir.Path, ["train", csv, "--task", "rul", "--group", "unit", "--time", "cycle", "--window", "10", "--rul-cap", "40", "--model", family, "--seed", "1", "--out", model, "--json"]);
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.Json().GetProperty("holdout").GetProperty("all_windows").GetProperty("rmse").GetDouble().ShouldBeGreaterThan(0);
+        var ej = CliRunner.Run(dir.Path, "evaluate", model, csv, "--json");
+        ej.ExitCode.ShouldBe(0, ej.ToString());
+        ej.Json().GetProperty("metrics").GetProperty("rmse").GetDouble().ShouldBeLessThan(40);
+        var p = CliRunner.Run(dir.Path, "predict", "--model", model, "--input", csv, "--output", dir.File("pred.csv"));
+        p.ExitCode.ShouldBe(0, p.ToString());
+        File.ReadAllLines(dir.File("pred.csv")).Length.ShouldBe(13);
     }
 
     [Fact]
