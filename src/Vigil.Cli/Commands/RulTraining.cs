@@ -27,7 +27,7 @@ public static class RulTraining
         RulResult result;
         try
         {
-            var job = new RulTrainingJob(LearnerCatalog.Default, context.Time);
+            var job = new RulTrainingJob(RulLearnerCatalog.Default, context.Time);
             result = await Progress.Run(context.Console, $"Training {request.Model} on {Path.GetFileName(request.TrainPath)}", _ => job.Run(request, ct)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidDataException)

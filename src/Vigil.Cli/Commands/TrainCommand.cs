@@ -89,7 +89,7 @@ public static class TrainCommand
                 {
                     rul = new RulRequest(
                         parse.GetRequiredValue(dataset), parse.GetValue(testFile) ?? "", parse.GetValue(testRul) ?? "",
-                        parse.GetValue(model) is "tree" or null ? "gbdt" : parse.GetRequiredValue(model), parse.GetValue(window), parse.GetValue(rulCap), parse.GetValue(seed));
+                        parse.GetValue(model) is "tree" or null ? "gbdt" : parse.GetRequiredValue(model), parse.GetValue(window), parse.GetValue(rulCap), parse.GetValue(seed), parse.GetValue(clip));
                 }
                 catch (ArgumentException ex)
                 {

@@ -24,7 +24,7 @@ public sealed class ModelCodecs
         new BaggingClassifierCodec(), new BaggingRegressorCodec(), new AdaBoostCodec(),
         new StackingClassifierCodec(), new StackingRegressorCodec(), new VotingClassifierCodec(), new AveragingRegressorCodec(),
         new LinearCombinerCodec(),
-        new Rul.RulModelCodec(), new Rul.WindowStatisticsRegressorCodec(), new Rul.CycleChannelRegressorCodec(), new Rul.AveragingWindowRegressorCodec(),
+        new Rul.RulModelCodec(), new Rul.WindowStatisticsRegressorCodec(), new Rul.TransformedWindowRegressorCodec(), new Rul.AveragingWindowRegressorCodec(),
     ]);
 
     /// <summary>The registered codecs.</summary>

@@ -30,12 +30,110 @@ public static class CycleChannel
     }
 }
 
-/// <summary>Fits its inner learner on windows with the <see cref="CycleChannel"/> appended.</summary>
-/// <param name="Inner">The learner that sees channels + 1.</param>
-public sealed record CycleChannelLearner(IWindowRegressorLearner Inner) : IWindowRegressorLearner
+/// <summary>A deterministic, stateless rewrite of RUL windows applied identically in training and scoring (e.g. appending channels).</summary>
+public interface IWindowTransform
+{
+    /// <summary>A stable description stored in model files, e.g. "cycle" or "ewm:0.3".</summary>
+    string Spec { get; }
+
+    /// <summary>The channel count after the transform of windows with <paramref name="channels"/> channels.</summary>
+    int OutputChannels(int channels);
+
+    /// <summary>The transformed copy of <paramref name="windows"/>.</summary>
+    RulWindowSet Apply(RulWindowSet windows);
+}
+
+/// <summary>The window transforms, by spec: "cycle" (<see cref="CycleChannel"/>) and "ewm:ALPHA" (<see cref="ExponentialSmoothing"/>).</summary>
+public static class WindowTransforms
+{
+    /// <summary>Appends the engine-age channel.</summary>
+    public static IWindowTransform Cycle { get; } = new CycleTransform();
+
+    /// <summary>Rebuilds a transform from its <see cref="IWindowTransform.Spec"/>.</summary>
+    /// <exception cref="InvalidDataException">The spec is unknown.</exception>
+    public static IWindowTransform Parse(string spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec == "cycle")
+        {
+            return Cycle;
+        }
+
+        if (spec.StartsWith("ewm:", StringComparison.Ordinal) && double.TryParse(spec.AsSpan(4), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var alpha) && alpha is > 0 and <= 1)
+        {
+            return new ExponentialSmoothing(alpha);
+        }
+
+        throw new InvalidDataException($"Unknown window transform '{spec}'.");
+    }
+
+    private sealed class CycleTransform : IWindowTransform
+    {
+        public string Spec => "cycle";
+
+        public int OutputChannels(int channels) => channels + 1;
+
+        public RulWindowSet Apply(RulWindowSet windows) => CycleChannel.Append(windows);
+    }
+}
+
+/// <summary>Appends an exponentially weighted moving average of every channel along the window (s₀ = x₀, sₜ = α·xₜ + (1 − α)·sₜ₋₁; Brown 1956), a de-noised copy of the sensors.</summary>
+public sealed class ExponentialSmoothing : IWindowTransform
+{
+    /// <summary>Creates the transform with smoothing factor <paramref name="alpha"/> in (0, 1].</summary>
+    public ExponentialSmoothing(double alpha)
+    {
+        if (alpha is not (> 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "alpha must be in (0, 1].");
+        }
+
+        Alpha = alpha;
+    }
+
+    /// <summary>The smoothing factor.</summary>
+    public double Alpha { get; }
+
+    /// <inheritdoc/>
+    public string Spec => "ewm:" + Alpha.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <inheritdoc/>
+    public int OutputChannels(int channels) => channels * 2;
+
+    /// <inheritdoc/>
+    public RulWindowSet Apply(RulWindowSet windows)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        var c = windows.Features;
+        var features = c * 2;
+        var values = new float[windows.Count * windows.Length * features];
+        var a = (float)Alpha;
+        for (var w = 0; w < windows.Count; w++)
+        {
+            var source = windows.Window(w);
+            for (var t = 0; t < windows.Length; t++)
+            {
+                var o = ((w * windows.Length) + t) * features;
+                source.Slice(t * c, c).CopyTo(values.AsSpan(o));
+                for (var k = 0; k < c; k++)
+                {
+                    var x = source[(t * c) + k];
+                    values[o + c + k] = t == 0 ? x : (a * x) + ((1 - a) * values[o - features + c + k]);
+                }
+            }
+        }
+
+        return new RulWindowSet(values, windows.Length, features, windows.Targets, windows.UnitIds, windows.EndCycles);
+    }
+}
+
+/// <summary>Fits its inner learner on transformed windows; the fitted regressor applies the same transform before scoring.</summary>
+/// <param name="Transform">The window transform.</param>
+/// <param name="Inner">The learner that sees the transformed windows.</param>
+public sealed record TransformedWindowLearner(IWindowTransform Transform, IWindowRegressorLearner Inner) : IWindowRegressorLearner
 {
     /// <inheritdoc/>
-    public string Name => Inner.Name + "+cycle";
+    public string Name => Inner.Name + "+" + Transform.Spec;
 
     /// <inheritdoc/>
     public object Options => Inner.Options;
@@ -44,30 +142,34 @@ public sealed record CycleChannelLearner(IWindowRegressorLearner Inner) : IWindo
     public IWindowRegressor Fit(RulWindowSet training, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(training);
-        return new CycleChannelRegressor(training.Features, Inner.Fit(CycleChannel.Append(training), cancellationToken));
+        return new TransformedWindowRegressor(Transform, training.Features, Inner.Fit(Transform.Apply(training), cancellationToken));
     }
 }
 
-/// <summary>A window regressor that appends the <see cref="CycleChannel"/> before its inner regressor scores.</summary>
-public sealed class CycleChannelRegressor : IWindowRegressor
+/// <summary>A window regressor that applies a <see cref="IWindowTransform"/> before its inner regressor scores.</summary>
+public sealed class TransformedWindowRegressor : IWindowRegressor
 {
-    /// <summary>Wraps <paramref name="inner"/>, which takes <paramref name="channels"/> + 1 channels.</summary>
-    public CycleChannelRegressor(int channels, IWindowRegressor inner)
+    /// <summary>Wraps <paramref name="inner"/>, which takes the transform's output channels for <paramref name="channels"/> input channels.</summary>
+    public TransformedWindowRegressor(IWindowTransform transform, int channels, IWindowRegressor inner)
     {
+        ArgumentNullException.ThrowIfNull(transform);
         ArgumentNullException.ThrowIfNull(inner);
-        if (inner.Channels != channels + 1)
+        if (inner.Channels != transform.OutputChannels(channels))
         {
-            throw new ArgumentException($"The inner regressor takes {inner.Channels} channels, not {channels} + the cycle channel.", nameof(inner));
+            throw new ArgumentException($"The inner regressor takes {inner.Channels} channels, not the {transform.OutputChannels(channels)} that '{transform.Spec}' makes of {channels}.", nameof(inner));
         }
 
-        (Channels, Inner) = (channels, inner);
+        (Transform, Channels, Inner) = (transform, channels, inner);
     }
 
-    /// <summary>The regressor that sees the cycle channel.</summary>
+    /// <summary>The transform.</summary>
+    public IWindowTransform Transform { get; }
+
+    /// <summary>The regressor that sees the transformed windows.</summary>
     public IWindowRegressor Inner { get; }
 
     /// <inheritdoc/>
-    public string Name => Inner.Name + "+cycle";
+    public string Name => Inner.Name + "+" + Transform.Spec;
 
     /// <inheritdoc/>
     public int WindowLength => Inner.WindowLength;
@@ -84,7 +186,7 @@ public sealed class CycleChannelRegressor : IWindowRegressor
             throw new ArgumentException($"Windows of {windows.Features} channels for a regressor of {Channels}.", nameof(windows));
         }
 
-        Inner.Predict(CycleChannel.Append(windows), predictions);
+        Inner.Predict(Transform.Apply(windows), predictions);
     }
 }
 
@@ -157,30 +259,32 @@ public sealed class AveragingWindowRegressor : IWindowRegressor
     }
 }
 
-/// <summary>Model-file codec of <see cref="CycleChannelRegressor"/>.</summary>
-public sealed class CycleChannelRegressorCodec : ModelCodec<CycleChannelRegressor>
+/// <summary>Model-file codec of <see cref="TransformedWindowRegressor"/>: the transform spec, the input channels and the nested inner regressor.</summary>
+public sealed class TransformedWindowRegressorCodec : ModelCodec<TransformedWindowRegressor>
 {
     /// <inheritdoc/>
-    public override string Kind => "vigil.cycle-channel-regressor";
+    public override string Kind => "vigil.transformed-window-regressor";
 
     /// <inheritdoc/>
-    public override void Write(CycleChannelRegressor model, BinaryWriter writer, ModelCodecs codecs)
+    public override void Write(TransformedWindowRegressor model, BinaryWriter writer, ModelCodecs codecs)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(codecs);
+        writer.Write(model.Transform.Spec);
         writer.Write(model.Channels);
         codecs.WriteNested(model.Inner, writer);
     }
 
     /// <inheritdoc/>
-    public override CycleChannelRegressor Read(BinaryReader reader, int formatVersion, ModelCodecs codecs)
+    public override TransformedWindowRegressor Read(BinaryReader reader, int formatVersion, ModelCodecs codecs)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(codecs);
+        var transform = WindowTransforms.Parse(reader.ReadString());
         var channels = reader.ReadInt32();
-        var inner = codecs.ReadNested(reader, formatVersion) as IWindowRegressor ?? throw new InvalidDataException("The cycle-channel regressor's nested model is not a window regressor.");
-        return new CycleChannelRegressor(channels, inner);
+        var inner = codecs.ReadNested(reader, formatVersion) as IWindowRegressor ?? throw new InvalidDataException("The transformed regressor's nested model is not a window regressor.");
+        return new TransformedWindowRegressor(transform, channels, inner);
     }
 }
 

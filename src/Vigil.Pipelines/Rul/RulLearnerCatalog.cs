@@ -42,7 +42,7 @@ public sealed class RulLearnerCatalog
     /// <summary>
     /// A catalog with the neural families trained for at most <paramref name="epochs"/> epochs. "ensemble" averages a CNN-LSTM,
     /// a GLD stack and a random forest on window statistics, each given the engine's age as an extra channel
-    /// (<see cref="CycleChannel"/>) — Vigil's most accurate C-MAPSS model (docs/benchmarks.md).
+    /// (<see cref="CycleChannel"/>; the forest also sees exponentially smoothed sensors) — Vigil's most accurate C-MAPSS model (docs/benchmarks.md).
     /// </summary>
     public static RulLearnerCatalog WithNeural(LearnerCatalog tabular, int epochs)
     {
@@ -61,9 +61,10 @@ public sealed class RulLearnerCatalog
             ["gld"] = c => Net("gld", c),
             ["ensemble"] = c => new AveragingWindowLearner(
             [
-                new CycleChannelLearner(Net("cnn-lstm", c)),
-                new CycleChannelLearner(Net("gld", c)),
-                new CycleChannelLearner(new WindowStatisticsLearner(tabular.Regressor("rf", new LearnerParameters(), c.Seed), [.. c.Sensors, "cycle"])),
+                new TransformedWindowLearner(WindowTransforms.Cycle, Net("cnn-lstm", c)),
+                new TransformedWindowLearner(WindowTransforms.Cycle, Net("gld", c)),
+                new TransformedWindowLearner(WindowTransforms.Cycle, new TransformedWindowLearner(new ExponentialSmoothing(0.3), new WindowStatisticsLearner(
+                    tabular.Regressor("rf", new LearnerParameters(), c.Seed), [.. c.Sensors, "cycle", .. c.Sensors.Select(s => s + "_ewm"), "cycle_ewm"]))),
             ]),
         };
         return new RulLearnerCatalog(tabular, learners);

@@ -4,7 +4,7 @@ namespace Vigil.Pipelines.Rul;
 public sealed record RulRequest
 {
     /// <summary>Creates a request, reporting every invalid setting together.</summary>
-    public RulRequest(string trainPath, string testPath, string truthPath, string model = "gbdt", int window = 30, double cap = 125, int seed = 0)
+    public RulRequest(string trainPath, string testPath, string truthPath, string model = "gbdt", int window = 30, double cap = 125, int seed = 0, bool clip = false)
     {
         var errors = new List<string>();
         foreach (var (name, path) in new[] { ("train file", trainPath), ("--test", testPath), ("--test-rul", truthPath) })
@@ -30,7 +30,7 @@ public sealed record RulRequest
             throw new ArgumentException(string.Join("; ", errors));
         }
 
-        (TrainPath, TestPath, TruthPath, Model, Window, Cap, Seed) = (trainPath, testPath, truthPath, model, window, cap, seed);
+        (TrainPath, TestPath, TruthPath, Model, Window, Cap, Seed, Clip) = (trainPath, testPath, truthPath, model, window, cap, seed, clip);
     }
 
     /// <summary>The training file (e.g. train_FD001.txt).</summary>
@@ -53,4 +53,7 @@ public sealed record RulRequest
 
     /// <summary>The learner's seed.</summary>
     public int Seed { get; }
+
+    /// <summary>Whether the saved model (and the test score) clamps predictions to [0, cap] (--clip).</summary>
+    public bool Clip { get; }
 }

@@ -33,7 +33,7 @@ public sealed class RulTrainingJob
 
     /// <summary>Creates a job whose models are tabular families on window statistics.</summary>
     public RulTrainingJob(LearnerCatalog catalog, TimeProvider time)
-        : this(new RulLearnerCatalog(catalog), time)
+        : this(RulLearnerCatalog.WithNeural(catalog, epochs: 30), time)
     {
     }
 
@@ -60,7 +60,7 @@ public sealed class RulTrainingJob
         var start = _time.GetTimestamp();
         var regressor = learner.Fit(trainWindows, cancellationToken);
         var seconds = _time.GetElapsedTime(start).TotalSeconds;
-        var model = new RulModel(RulColumns.Cmapss, scaler, options, request.Cap, regressor, Info(learner));
+        var model = new RulModel(RulColumns.Cmapss, scaler, options, request.Cap, regressor, Info(learner)).WithClip(request.Clip);
         var testWindows = model.Windows(test, lastOnly: true);
         if (testWindows.Count != truth.Length)
         {
