@@ -23,6 +23,7 @@ public sealed class LearnerCatalog
         .. BoostingFamilies.All,
         .. LinearFamilies.All,
         .. EnsembleFamilies.All,
+        .. NeuralFamilies.All,
     ]);
 
     /// <summary>The families, by name.</summary>

@@ -43,7 +43,7 @@ public sealed class DemoCommandTests
         r.Stderr.ShouldContain("leakage");
 
         var rul = doc.GetProperty("rul");
-        rul.GetProperty("model").GetString().ShouldBe("gbdt");
+        rul.GetProperty("model").GetString().ShouldBe("cnn-lstm");
         rul.GetProperty("test_units").GetInt32().ShouldBeGreaterThan(0);
         rul.GetProperty("last_window").GetProperty("rmse").GetDouble().ShouldBeGreaterThan(0);
         rul.GetProperty("last_window").GetProperty("phm08").GetDouble().ShouldBeGreaterThan(0);
