@@ -52,7 +52,8 @@ public sealed class VigilServer : IAsyncDisposable
         {
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions
             {
-                Args = [],
+                // No file watchers on appsettings.json: each one costs an inotify instance, and many hosts (tests) exhaust them.
+                Args = ["--hostBuilder:reloadConfigOnChange=false"],
                 ApplicationName = typeof(VigilServer).Assembly.GetName().Name,
             });
 

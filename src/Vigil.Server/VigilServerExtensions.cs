@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
@@ -70,11 +71,13 @@ public static class VigilServerExtensions
         return app;
     }
 
-    /// <summary>The JSON settings of every request and response: snake_case, nulls omitted, numbers also read from strings, source-generated types first.</summary>
+    /// <summary>The JSON settings of every request and response: snake_case, relaxed escaping, nulls omitted, numbers also read from strings, source-generated types first.</summary>
     public static void Configure(JsonSerializerOptions json)
     {
         ArgumentNullException.ThrowIfNull(json);
         json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping; // answers are application/json, never embedded in HTML
+
         json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         json.NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals;
         json.TypeInfoResolverChain.Insert(0, VigilJsonContext.Default);

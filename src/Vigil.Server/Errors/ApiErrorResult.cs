@@ -1,4 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Vigil.Server.Json;
 
 namespace Vigil.Server.Errors;
@@ -15,7 +20,9 @@ internal sealed class ApiErrorResult(ApiError error) : IResult, IStatusCodeHttpR
         var response = httpContext.Response;
         response.StatusCode = error.StatusCode;
         response.ContentType = "application/json; charset=utf-8";
-        await System.Text.Json.JsonSerializer.SerializeAsync(response.Body, error, VigilJsonContext.Default.ApiError, httpContext.RequestAborted)
-            .ConfigureAwait(false);
+        // The server's JSON settings (encoder, naming) when present; the generated defaults otherwise.
+        var options = httpContext.RequestServices?.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions;
+        var typeInfo = options is null ? VigilJsonContext.Default.ApiError : (JsonTypeInfo<ApiError>)options.GetTypeInfo(typeof(ApiError));
+        await JsonSerializer.SerializeAsync(response.Body, error, typeInfo, httpContext.RequestAborted).ConfigureAwait(false);
     }
 }
