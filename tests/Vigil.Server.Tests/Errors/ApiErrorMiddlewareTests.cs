@@ -56,6 +56,16 @@ public sealed class ApiErrorMiddlewareTests
     }
 
     [Fact]
+    public async Task NonJsonContentType_Answers415BadRequest()
+    {
+        await using var host = await TestHost.StartAsync(MapProbes);
+
+        var response = await host.Client.PostAsync("/api/test/echo", new StringContent("name=a", System.Text.Encoding.UTF8, "text/plain"), TestContext.Current.CancellationToken);
+
+        await ShouldBeError(response, HttpStatusCode.UnsupportedMediaType, "BAD_REQUEST", "");
+    }
+
+    [Fact]
     public async Task ValidJsonBody_SnakeCaseRoundTrip()
     {
         await using var host = await TestHost.StartAsync(MapProbes);
