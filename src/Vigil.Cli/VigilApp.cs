@@ -24,6 +24,7 @@ public static class VigilApp
         root.Subcommands.Add(FeaturesCommand.Create(context));
         root.Subcommands.Add(PredictCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(ServerCommand.Create(context));
 
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration

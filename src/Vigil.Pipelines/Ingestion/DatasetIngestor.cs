@@ -36,7 +36,7 @@ public sealed class DatasetIngestor
         if (request.Target is not null && !read.Frame.Contains(request.Target))
         {
             throw new ArgumentException(
-                $"Target column '{request.Target}' is not in {Path.GetFileName(request.Path)}; columns: {string.Join(", ", read.Frame.ColumnNames)}.");
+                $"Target column '{request.Target}' is not in {request.Source ?? Path.GetFileName(request.Path)}; columns: {string.Join(", ", read.Frame.ColumnNames)}.");
         }
 
         var profile = DataProfiler.Profile(read.Frame);
@@ -55,7 +55,7 @@ public sealed class DatasetIngestor
                 read.Frame.ColumnCount,
                 SchemaJson.Serialize(read.Frame.Schema),
                 profile.ToJson(),
-                Path.GetFullPath(request.Path),
+                request.Source ?? Path.GetFullPath(request.Path),
                 key,
                 request.Target),
             cancellationToken).ConfigureAwait(false);

@@ -6,8 +6,8 @@ namespace Vigil.Pipelines.Ingestion;
 /// <summary>What to ingest: a CSV file under a dataset name, with an optional target column.</summary>
 public sealed record IngestRequest
 {
-    /// <summary>Creates a request, validating the name and path.</summary>
-    public IngestRequest(string path, string name, string? target = null, CsvReadOptions? csvOptions = null)
+    /// <summary>Creates a request, validating the name and path; <paramref name="source"/> overrides the recorded source (default: the file's full path).</summary>
+    public IngestRequest(string path, string name, string? target = null, CsvReadOptions? csvOptions = null, string? source = null)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(path))
@@ -25,6 +25,11 @@ public sealed record IngestRequest
             errors.Add("target: must not be blank when given");
         }
 
+        if (source is not null && string.IsNullOrWhiteSpace(source))
+        {
+            errors.Add("source: must not be blank when given");
+        }
+
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", errors));
@@ -34,6 +39,7 @@ public sealed record IngestRequest
         Name = name!;
         Target = target;
         CsvOptions = csvOptions ?? new CsvReadOptions();
+        Source = source;
     }
 
     /// <summary>The CSV file to read.</summary>
@@ -47,4 +53,7 @@ public sealed record IngestRequest
 
     /// <summary>How to read the file.</summary>
     public CsvReadOptions CsvOptions { get; }
+
+    /// <summary>What to record as the version's source (e.g. "upload:sensors.csv" for a browser upload), or null for the file's full path.</summary>
+    public string? Source { get; }
 }

@@ -44,6 +44,20 @@ public sealed class DatasetIngestorTests
     }
 
     [Fact]
+    public async Task Ingest_WithSource_RecordsItInsteadOfThePath()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("tmp123.csv"), "a,b\n1,2\n");
+        await using var store = VigilStore.Open(dir.File("data"), null, new FakeTimeProvider());
+        var ingestor = new DatasetIngestor(store.Datasets, store.Content, dir.File("q"));
+
+        var result = await ingestor.IngestAsync(new IngestRequest(dir.File("tmp123.csv"), "d", source: "upload:sensors.csv"), null, TestContext.Current.CancellationToken);
+
+        result.Version.Source.ShouldBe("upload:sensors.csv");
+        Should.Throw<ArgumentException>(() => new IngestRequest(dir.File("tmp123.csv"), "d", source: " ")).Message.ShouldContain("source");
+    }
+
+    [Fact]
     public async Task Ingest_UnknownTarget_ThrowsListingColumns()
     {
         using var dir = new TempDirectory();
