@@ -67,6 +67,7 @@ public static class VigilServerExtensions
         api.MapDatasetEndpoints(options);
 
         app.MapMlflowEndpoints();
+        Mlflow.MlflowApi.MapMlflowApi(app);
         return app;
     }
 
