@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Server.Errors;
 using Vigil.Tracking;
@@ -21,8 +20,6 @@ internal static class MlflowArtifactEndpoints
 {
     /// <summary>The artifact URI scheme of experiments whose artifacts this server stores.</summary>
     public const string ProxyScheme = "mlflow-artifacts:";
-
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     public static void MapProxy(IEndpointRouteBuilder g, long maxUploadBytes)
     {
@@ -52,7 +49,7 @@ internal static class MlflowArtifactEndpoints
         var normalized = PathOf(path);
         var stream = Store(http).OpenRead(normalized);
         var name = normalized[(normalized.LastIndexOf('/') + 1)..];
-        var contentType = ContentTypes.TryGetContentType(name, out var type) ? type : "application/octet-stream";
+        var contentType = ContentTypeOf(name);
         return Task.FromResult<IResult>(TypedResults.Stream(stream, contentType, name));
     }
 
@@ -83,6 +80,20 @@ internal static class MlflowArtifactEndpoints
         var next = offset + page.Count < files.Count ? PageToken.Encode(offset + page.Count, fingerprint) : null;
         return MlflowCall.Ok(new ListArtifactsResponse(run.Info.ArtifactUri, page, next), MlflowJsonContext.Default.ListArtifactsResponse);
     }
+
+    /// <summary>The content type of common artifact files by extension; <c>application/octet-stream</c> otherwise (also for HTML and SVG, which must not run script on this origin).</summary>
+    internal static string ContentTypeOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".txt" or ".log" or ".py" or ".md" => "text/plain",
+        ".json" => "application/json",
+        ".yaml" or ".yml" => "text/yaml",
+        ".csv" => "text/csv",
+        ".png" => "image/png",
+        ".jpg" or ".jpeg" => "image/jpeg",
+        ".gif" => "image/gif",
+        ".pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    };
 
     /// <summary>The root-relative store path of a proxied artifact URI (<c>mlflow-artifacts:/1/&lt;run&gt;/artifacts</c>, also with a host).</summary>
     internal static string RootPathOf(string artifactUri)
