@@ -68,6 +68,7 @@ public static class VigilServerExtensions
         api.MapDatasetEndpoints(options);
 
         app.MapMlflowEndpoints();
+        Mlflow.MlflowApi.MapMlflowApi(app);
         return app;
     }
 

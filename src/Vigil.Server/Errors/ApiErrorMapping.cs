@@ -22,6 +22,7 @@ public static class ApiErrorMapping
         return exception switch
         {
             ApiException api => api.Error,
+            Vigil.Tracking.TrackingException tracking => new ApiError(tracking.HttpStatusCode, tracking.ApiErrorCode, tracking.Message),
             BadHttpRequestException bad => FromBadRequest(bad),
             JsonException json => ApiError.Malformed($"Malformed JSON body: {json.Message}"),
             InvalidDataException data => data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)

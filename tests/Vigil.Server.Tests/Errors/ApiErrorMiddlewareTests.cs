@@ -134,7 +134,7 @@ public sealed class ApiErrorMiddlewareTests
 
     [Theory]
     [InlineData("GET", "/api/2.0/mlflow/experiments/nope")]
-    [InlineData("POST", "/api/2.0/mlflow/runs/create")]
+    [InlineData("POST", "/api/2.0/mlflow/runs/no-such-endpoint")]
     [InlineData("GET", "/api/2.0/mlflow")]
     public async Task UnknownMlflowEndpoint_Answers404EndpointNotFound(string method, string path)
     {
