@@ -1,6 +1,7 @@
 using Vigil.Tracking.Content;
 using Vigil.Tracking.Datasets;
 using Vigil.Tracking.Sql.Datasets;
+using Vigil.Tracking.Sql.Postgres;
 using Vigil.Tracking.Sql.Sqlite;
 
 namespace Vigil.Tracking.Sql;
@@ -31,7 +32,7 @@ public sealed class VigilStore : IDisposable, IAsyncDisposable
     /// <summary>The full path of the data directory.</summary>
     public string DataDirectory { get; }
 
-    /// <summary>The store URI in use (the default one when none was given).</summary>
+    /// <summary>The store URI in use (the default one when none was given); for PostgreSQL, its printable form with the password masked.</summary>
     public string StoreUri { get; }
 
     /// <summary>Registered dataset versions.</summary>
@@ -46,7 +47,8 @@ public sealed class VigilStore : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Opens the stores of <paramref name="dataDirectory"/> (created if needed). A file path or <c>sqlite:</c> URI selects
-    /// SQLite (migrated on open); <c>postgresql://</c> is not supported yet; any other scheme throws <see cref="ArgumentException"/>.
+    /// SQLite (migrated on open); <c>postgresql://</c> or <c>postgres://</c> selects PostgreSQL (migrated on open; content blobs
+    /// still live under the data directory); any other scheme throws <see cref="ArgumentException"/>.
     /// </summary>
     public static VigilStore Open(string dataDirectory, string? storeUri = null, TimeProvider? time = null)
     {
@@ -58,8 +60,19 @@ public sealed class VigilStore : IDisposable, IAsyncDisposable
 
         if (location.Backend == StoreBackend.PostgreSql)
         {
-            throw new NotSupportedException(
-                "Store URI scheme 'postgresql': PostgreSQL support arrives with the tracking/registry work; use a SQLite store for now.");
+            // Connect and migrate first: a bad URI or an unreachable server leaves the disk untouched.
+            var server = PostgresDatabase.Open(location.Target, time);
+            try
+            {
+                Directory.CreateDirectory(directory);
+                var blobs = new FileContentStore(Path.Combine(directory, ContentDirectoryName));
+                return new VigilStore(directory, server.DisplayName, new PostgresDatasetStore(server, time), blobs, server);
+            }
+            catch
+            {
+                server.Dispose();
+                throw;
+            }
         }
 
         Directory.CreateDirectory(directory);
