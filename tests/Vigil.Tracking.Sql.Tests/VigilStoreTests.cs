@@ -24,6 +24,51 @@ public sealed class VigilStoreTests(PostgresFixture postgres) : IDisposable
     }
 
     [Fact]
+    public async Task Open_TrackingRegistryAndArtifacts_AreWiredToTheDataDirectory()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = VigilStore.Open(_directory.Path, time: new FakeTimeProvider());
+
+        var experiment = await store.Tracking.CreateExperimentAsync("e", cancellationToken: ct);
+        var run = await store.Tracking.CreateRunAsync(new Runs.NewRun(experiment), ct);
+        var path = Artifacts.ArtifactPath.ForRun(experiment, run.Info.RunId, "model.bin");
+        await store.Artifacts.PutAsync(path, new MemoryStream([1, 2]), ct);
+        await store.Registry.CreateRegisteredModelAsync("m", cancellationToken: ct);
+
+        run.Info.ArtifactUri.ShouldBe($"mlflow-artifacts:/{experiment}/{run.Info.RunId}/artifacts");
+        File.Exists(Path.Combine(_directory.Path, "artifacts", experiment, run.Info.RunId, "artifacts", "model.bin")).ShouldBeTrue();
+        (await store.Registry.GetRegisteredModelAsync("m", ct)).Name.ShouldBe("m");
+    }
+
+    [Fact]
+    public async Task Open_CustomArtifactRoot_PrefixesNewExperiments()
+    {
+        await using var store = VigilStore.Open(_directory.Path, time: new FakeTimeProvider(), defaultArtifactRoot: "file:///srv/artifacts/");
+
+        var id = await store.Tracking.CreateExperimentAsync("e", cancellationToken: TestContext.Current.CancellationToken);
+
+        (await store.Tracking.GetExperimentAsync(id, TestContext.Current.CancellationToken)).ArtifactLocation.ShouldBe($"file:///srv/artifacts/{id}");
+    }
+
+    [Fact]
+    public async Task RegistryAudit_UpdateOrDelete_IsRefusedByTheDatabase()
+    {
+        await using (var store = VigilStore.Open(_directory.Path, time: new FakeTimeProvider()))
+        {
+            await store.Registry.CreateRegisteredModelAsync("m", cancellationToken: TestContext.Current.CancellationToken);
+        }
+
+        using var database = Vigil.Tracking.Sql.Sqlite.SqliteDatabase.Open(_directory.File("vigil.db"), new FakeTimeProvider());
+        using var connection = database.OpenConnection();
+        foreach (var sql in new[] { "UPDATE registry_audit SET actor = 'mallory';", "DELETE FROM registry_audit;" })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            Should.Throw<Microsoft.Data.Sqlite.SqliteException>(() => command.ExecuteNonQuery()).Message.ShouldContain("append-only");
+        }
+    }
+
+    [Fact]
     public async Task Open_PlainFilePath_UsesThatFile()
     {
         var databasePath = _directory.File("elsewhere.db");

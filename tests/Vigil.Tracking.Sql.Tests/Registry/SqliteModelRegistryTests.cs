@@ -1,0 +1,19 @@
+using Vigil.Testing;
+using Vigil.Tracking.Sql.Tests.Contracts;
+
+namespace Vigil.Tracking.Sql.Tests.Registry;
+
+/// <summary>Runs the model registry contract against SQLite: one database file per test.</summary>
+public sealed class SqliteModelRegistryTests : RegistryContract
+{
+    private readonly TempDirectory _directory = new();
+
+    protected override VigilStore OpenStore(TimeProvider time) =>
+        VigilStore.Open(_directory.Path, "sqlite:///" + _directory.File("vigil.db"), time);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _directory.Dispose();
+    }
+}
