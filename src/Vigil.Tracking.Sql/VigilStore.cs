@@ -89,18 +89,21 @@ public sealed class VigilStore : IDisposable, IAsyncDisposable
         var location = StoreLocation.Parse(uri);
         time ??= TimeProvider.System;
 
+        var artifactRoot = string.IsNullOrWhiteSpace(defaultArtifactRoot) ? DefaultArtifactRoot : defaultArtifactRoot;
         if (location.Backend == StoreBackend.PostgreSql)
         {
             // Connect and migrate first: a bad URI or an unreachable server leaves the disk untouched.
             var server = PostgresDatabase.Open(location.Target, time);
             try
             {
+                var backend = new PostgresBackend(server);
+                var tracking = new SqlTrackingStore(backend, time, artifactRoot);
+                tracking.EnsureDefaultExperimentAsync().GetAwaiter().GetResult();
                 Directory.CreateDirectory(directory);
                 var blobs = new FileContentStore(Path.Combine(directory, ContentDirectoryName));
-                // Merge resolution only: tracking and the registry are wired to PostgreSQL in the following commit.
+                var files = new FileArtifactStore(Path.Combine(directory, ArtifactsDirectoryName));
                 return new VigilStore(
-                    directory, server.DisplayName, new PostgresDatasetStore(server, time), blobs, null!, null!,
-                    new FileArtifactStore(Path.Combine(directory, ArtifactsDirectoryName)), server);
+                    directory, server.DisplayName, new PostgresDatasetStore(server, time), blobs, tracking, new SqlModelRegistry(backend, time), files, server);
             }
             catch
             {
@@ -115,7 +118,7 @@ public sealed class VigilStore : IDisposable, IAsyncDisposable
         try
         {
             var backend = new SqliteBackend(database);
-            var tracking = new SqlTrackingStore(backend, time, string.IsNullOrWhiteSpace(defaultArtifactRoot) ? DefaultArtifactRoot : defaultArtifactRoot);
+            var tracking = new SqlTrackingStore(backend, time, artifactRoot);
             tracking.EnsureDefaultExperimentAsync().GetAwaiter().GetResult();
             var artifacts = new FileArtifactStore(Path.Combine(directory, ArtifactsDirectoryName));
             return new VigilStore(directory, uri, new SqliteDatasetStore(database, time), content, tracking, new SqlModelRegistry(backend, time), artifacts, database);
