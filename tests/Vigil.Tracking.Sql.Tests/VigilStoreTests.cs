@@ -69,6 +69,50 @@ public sealed class VigilStoreTests(PostgresFixture postgres) : IDisposable
     }
 
     [Fact]
+    public async Task RegistryAudit_UpdateDeleteOrTruncateOnPostgres_IsRefusedByTheDatabase()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await postgres.CreateDatabaseAsync(ct);
+        await using (var store = VigilStore.Open(_directory.Path, database.StoreUri, new FakeTimeProvider()))
+        {
+            await store.Registry.CreateRegisteredModelAsync("m", cancellationToken: ct);
+        }
+
+        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(ct);
+        foreach (var sql in new[] { "UPDATE registry_audit SET actor = 'mallory';", "DELETE FROM registry_audit;", "TRUNCATE registry_audit;" })
+        {
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            (await Should.ThrowAsync<Npgsql.PostgresException>(() => command.ExecuteNonQueryAsync(ct))).MessageText.ShouldContain("append-only");
+        }
+
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM registry_audit WHERE actor <> 'mallory';", connection);
+        ((long)(await count.ExecuteScalarAsync(ct))!).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Open_PostgresUri_TrackingAndRegistryOnServer_ArtifactsInDataDirectory()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await postgres.CreateDatabaseAsync(ct);
+        var dataDirectory = Path.Combine(_directory.Path, "data");
+
+        await using (var store = VigilStore.Open(dataDirectory, database.StoreUri, new FakeTimeProvider()))
+        {
+            var run = await store.Tracking.CreateRunAsync(new Runs.NewRun("0", RunName: "pg"), ct);
+            await store.Artifacts.PutAsync(Artifacts.ArtifactPath.ForRun("0", run.Info.RunId, "model.bin"), new MemoryStream([1]), ct);
+            await store.Registry.CreateRegisteredModelAsync("m", cancellationToken: ct);
+        }
+
+        await using var reopened = VigilStore.Open(dataDirectory, database.StoreUri, new FakeTimeProvider());
+        var runs = await reopened.Tracking.SearchRunsAsync(new Runs.RunSearch(["0"]), ct);
+        runs.Items.Single().Info.RunName.ShouldBe("pg");
+        (await reopened.Registry.GetRegisteredModelAsync("m", ct)).Name.ShouldBe("m");
+        File.Exists(Path.Combine(dataDirectory, "artifacts", "0", runs.Items[0].Info.RunId, "artifacts", "model.bin")).ShouldBeTrue();
+        File.Exists(Path.Combine(dataDirectory, "vigil.db")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Open_PlainFilePath_UsesThatFile()
     {
         var databasePath = _directory.File("elsewhere.db");
