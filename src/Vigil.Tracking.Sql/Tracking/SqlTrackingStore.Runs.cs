@@ -11,8 +11,11 @@ internal sealed partial class SqlTrackingStore
     /// <summary>The tag MLflow uses to mirror a run's name.</summary>
     public const string RunNameTag = "mlflow.runName";
 
-    /// <summary>Metric rows per INSERT statement (6 parameters each, far below SQLite's and PostgreSQL's parameter limits).</summary>
-    private const int MetricRowsPerStatement = 250;
+    /// <summary>
+    /// Metric rows per INSERT statement: a full batch (<see cref="TrackingLimits.MaxMetricsPerBatch"/>) in one statement; 5 parameters
+    /// per row plus the run id stay far below SQLite's (32,766) and PostgreSQL's (65,535) parameter limits.
+    /// </summary>
+    private const int MetricRowsPerStatement = TrackingLimits.MaxMetricsPerBatch;
 
     public async Task<Run> CreateRunAsync(NewRun run, CancellationToken cancellationToken = default)
     {
