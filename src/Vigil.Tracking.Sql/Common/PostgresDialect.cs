@@ -29,6 +29,8 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string Ordinal(string expression) => $"({expression}) COLLATE \"C\"";
 
+    public int MetricRowsPerStatement => Vigil.Tracking.TrackingLimits.MaxMetricsPerBatch;
+
     public bool IsUniqueViolation(Exception exception) => SqlState(exception) == UniqueViolation;
 
     public bool IsTransient(Exception exception) => SqlState(exception) is SerializationFailure or DeadlockDetected or LockNotAvailable;

@@ -11,12 +11,6 @@ internal sealed partial class SqlTrackingStore
     /// <summary>The tag MLflow uses to mirror a run's name.</summary>
     public const string RunNameTag = "mlflow.runName";
 
-    /// <summary>
-    /// Metric rows per INSERT statement: a full batch (<see cref="TrackingLimits.MaxMetricsPerBatch"/>) in one statement; 5 parameters
-    /// per row plus the run id stay far below SQLite's (32,766) and PostgreSQL's (65,535) parameter limits.
-    /// </summary>
-    private const int MetricRowsPerStatement = TrackingLimits.MaxMetricsPerBatch;
-
     public async Task<Run> CreateRunAsync(NewRun run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -230,7 +224,7 @@ internal sealed partial class SqlTrackingStore
 
         // Multi-row statements, one round trip per chunk instead of two per metric: on a networked backend (PostgreSQL)
         // per-row statements would cost a round trip each. The history keeps every point (an identical point is stored once).
-        foreach (var chunk in metrics.Chunk(MetricRowsPerStatement))
+        foreach (var chunk in metrics.Chunk(_sql.Dialect.MetricRowsPerStatement))
         {
             await InsertMetricRows(c, t, "metrics", "ON CONFLICT DO NOTHING", runId, chunk, ct).ConfigureAwait(false);
         }
@@ -248,7 +242,7 @@ internal sealed partial class SqlTrackingStore
             }
         }
 
-        foreach (var chunk in latest.Values.Chunk(MetricRowsPerStatement))
+        foreach (var chunk in latest.Values.Chunk(_sql.Dialect.MetricRowsPerStatement))
         {
             await InsertMetricRows(c, t, "latest_metrics", """
                 ON CONFLICT (run_id, key) DO UPDATE SET step = excluded.step, timestamp = excluded.timestamp, value = excluded.value, is_nan = excluded.is_nan
