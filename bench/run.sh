@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs one side-by-side benchmark (Release) against its peer in the same run.
-# Usage: bench/run.sh [csv-load|ai4i-rf|ai4i-gbdt|ai4i-linear|ai4i-features|scale-rf|gemm] [options]
+# Usage: bench/run.sh [csv-load|ai4i-rf|ai4i-gbdt|ai4i-linear|ai4i-features|scale-rf|gemm|tracking] [options]
 #   bench/run.sh csv-load --rows 1000000 --cols 20 --seed 1
 #   bench/run.sh ai4i-rf --seeds 5
 #   bench/run.sh scale-rf --model gbdt --trees 300
 #   bench/run.sh gemm --runs 7
+#   bench/run.sh tracking --runs 100000   (SQLite and a throwaway local PostgreSQL; no peer)
 # gemm's peer is numpy on a private single-threaded OpenBLAS: Debian's libopenblas0-openmp .deb is downloaded with the
 # ordinary apt client and unpacked under ${TMPDIR:-/tmp}/openblas-local (as shared/bench/anchors/run_anchors.sh does);
 # the benchmark puts it first on LD_LIBRARY_PATH for the peer process only (VIGIL_OPENBLAS_LIB names the directory).
@@ -12,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-}" in
-  csv-load|ai4i-rf|ai4i-gbdt|ai4i-linear|ai4i-features|scale-rf|gemm|cmapss-nn) cmd="$1"; shift ;;
+  csv-load|ai4i-rf|ai4i-gbdt|ai4i-linear|ai4i-features|scale-rf|gemm|cmapss-nn|tracking) cmd="$1"; shift ;;
   *) cmd="csv-load" ;;
 esac
 if { [ "$cmd" = gemm ] || [ "$cmd" = cmapss-nn ]; } && [ -z "${VIGIL_OPENBLAS_LIB:-}" ]; then

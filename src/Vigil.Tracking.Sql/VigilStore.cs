@@ -4,6 +4,7 @@ using Vigil.Tracking.Datasets;
 using Vigil.Tracking.Registry;
 using Vigil.Tracking.Sql.Common;
 using Vigil.Tracking.Sql.Datasets;
+using Vigil.Tracking.Sql.Postgres;
 using Vigil.Tracking.Sql.Registry;
 using Vigil.Tracking.Sql.Sqlite;
 using Vigil.Tracking.Sql.Tracking;
@@ -51,7 +52,7 @@ public sealed class VigilStore : IDisposable, IAsyncDisposable
     /// <summary>The full path of the data directory.</summary>
     public string DataDirectory { get; }
 
-    /// <summary>The store URI in use (the default one when none was given).</summary>
+    /// <summary>The store URI in use (the default one when none was given); for PostgreSQL, its printable form with the password masked.</summary>
     public string StoreUri { get; }
 
     /// <summary>Registered dataset versions.</summary>
@@ -75,7 +76,8 @@ public sealed class VigilStore : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Opens the stores of <paramref name="dataDirectory"/> (created if needed). A file path or <c>sqlite:</c> URI selects
-    /// SQLite (migrated on open); <c>postgresql://</c> is not supported yet; any other scheme throws <see cref="ArgumentException"/>.
+    /// SQLite (migrated on open); <c>postgresql://</c> or <c>postgres://</c> selects PostgreSQL (migrated on open; content blobs
+    /// and artifacts still live under the data directory); any other scheme throws <see cref="ArgumentException"/>.
     /// Experiment <c>0</c> (<c>Default</c>) is created when absent. <paramref name="defaultArtifactRoot"/> (default
     /// <see cref="DefaultArtifactRoot"/>) prefixes the artifact location of experiments created without one.
     /// </summary>
@@ -87,10 +89,27 @@ public sealed class VigilStore : IDisposable, IAsyncDisposable
         var location = StoreLocation.Parse(uri);
         time ??= TimeProvider.System;
 
+        var artifactRoot = string.IsNullOrWhiteSpace(defaultArtifactRoot) ? DefaultArtifactRoot : defaultArtifactRoot;
         if (location.Backend == StoreBackend.PostgreSql)
         {
-            throw new NotSupportedException(
-                "Store URI scheme 'postgresql': PostgreSQL support arrives with the tracking/registry work; use a SQLite store for now.");
+            // Connect and migrate first: a bad URI or an unreachable server leaves the disk untouched.
+            var server = PostgresDatabase.Open(location.Target, time);
+            try
+            {
+                var backend = new PostgresBackend(server);
+                var tracking = new SqlTrackingStore(backend, time, artifactRoot);
+                tracking.EnsureDefaultExperimentAsync().GetAwaiter().GetResult();
+                Directory.CreateDirectory(directory);
+                var blobs = new FileContentStore(Path.Combine(directory, ContentDirectoryName));
+                var files = new FileArtifactStore(Path.Combine(directory, ArtifactsDirectoryName));
+                return new VigilStore(
+                    directory, server.DisplayName, new PostgresDatasetStore(server, time), blobs, tracking, new SqlModelRegistry(backend, time), files, server);
+            }
+            catch
+            {
+                server.Dispose();
+                throw;
+            }
         }
 
         Directory.CreateDirectory(directory);
@@ -99,7 +118,7 @@ public sealed class VigilStore : IDisposable, IAsyncDisposable
         try
         {
             var backend = new SqliteBackend(database);
-            var tracking = new SqlTrackingStore(backend, time, string.IsNullOrWhiteSpace(defaultArtifactRoot) ? DefaultArtifactRoot : defaultArtifactRoot);
+            var tracking = new SqlTrackingStore(backend, time, artifactRoot);
             tracking.EnsureDefaultExperimentAsync().GetAwaiter().GetResult();
             var artifacts = new FileArtifactStore(Path.Combine(directory, ArtifactsDirectoryName));
             return new VigilStore(directory, uri, new SqliteDatasetStore(database, time), content, tracking, new SqlModelRegistry(backend, time), artifacts, database);

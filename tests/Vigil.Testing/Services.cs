@@ -10,9 +10,13 @@ public static class Services
 
     /// <summary>Reports that a service is unavailable: fails under <see cref="Required"/>, otherwise skips with the reason printed.</summary>
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    public static void Unavailable(string reason)
+    public static void Unavailable(string reason) => Unavailable(reason, Required);
+
+    /// <summary>Reports that a service is unavailable: fails when <paramref name="required"/>, otherwise skips with the reason printed.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    public static void Unavailable(string reason, bool required)
     {
-        if (Required)
+        if (required)
         {
             Assert.Fail($"VIGIL_REQUIRE_SERVICES=1 but {reason}");
         }

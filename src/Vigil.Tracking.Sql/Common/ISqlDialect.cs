@@ -22,6 +22,12 @@ internal interface ISqlDialect
     /// <summary>Whether the exception is a unique or primary key violation.</summary>
     bool IsUniqueViolation(Exception exception);
 
+    /// <summary>
+    /// How many metric rows one multi-row INSERT carries (5 parameters each). Small on SQLite, where the client binds
+    /// named parameters by a linear name lookup; a whole batch on PostgreSQL, where every statement is a network round trip.
+    /// </summary>
+    int MetricRowsPerStatement { get; }
+
     /// <summary>Whether the exception is a transient conflict (lock timeout, serialization failure) worth retrying.</summary>
     bool IsTransient(Exception exception);
 }

@@ -222,29 +222,57 @@ internal sealed partial class SqlTrackingStore
             return;
         }
 
-        await using var history = c.Command(t, """
-            INSERT INTO metrics (run_id, key, step, timestamp, value, is_nan) VALUES (@id, @key, @step, @ts, @value, @nan)
-            ON CONFLICT DO NOTHING;
-            """, ("@id", runId), ("@key", null), ("@step", 0L), ("@ts", 0L), ("@value", 0.0), ("@nan", 0L));
-        await using var latest = c.Command(t, """
-            INSERT INTO latest_metrics (run_id, key, step, timestamp, value, is_nan) VALUES (@id, @key, @step, @ts, @value, @nan)
-            ON CONFLICT (run_id, key) DO UPDATE SET step = excluded.step, timestamp = excluded.timestamp, value = excluded.value, is_nan = excluded.is_nan
-            WHERE excluded.step > latest_metrics.step
-               OR (excluded.step = latest_metrics.step AND excluded.timestamp >= latest_metrics.timestamp);
-            """, ("@id", runId), ("@key", null), ("@step", 0L), ("@ts", 0L), ("@value", 0.0), ("@nan", 0L));
+        // Multi-row statements, one round trip per chunk instead of two per metric: on a networked backend (PostgreSQL)
+        // per-row statements would cost a round trip each. The history keeps every point (an identical point is stored once).
+        foreach (var chunk in metrics.Chunk(_sql.Dialect.MetricRowsPerStatement))
+        {
+            await InsertMetricRows(c, t, "metrics", "ON CONFLICT DO NOTHING", runId, chunk, ct).ConfigureAwait(false);
+        }
+
+        // latest_metrics holds the highest (step, timestamp) per key; on a tie the later point wins. Reduce the batch to one
+        // point per key first (one statement may not upsert the same row twice on PostgreSQL), then upsert against the
+        // stored point with the same rule, so the result equals applying the points one by one in batch order.
+        var latest = new Dictionary<string, Metric>(StringComparer.Ordinal);
         foreach (var metric in metrics)
         {
-            var isNan = double.IsNaN(metric.Value);
-            foreach (var command in (DbCommand[])[history, latest])
+            if (!latest.TryGetValue(metric.Key, out var current) || metric.Step > current.Step
+                || (metric.Step == current.Step && metric.Timestamp >= current.Timestamp))
             {
-                command.Set("@key", metric.Key);
-                command.Set("@step", metric.Step);
-                command.Set("@ts", metric.Timestamp);
-                command.Set("@value", isNan ? 0.0 : metric.Value);
-                command.Set("@nan", isNan ? 1L : 0L);
-                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                latest[metric.Key] = metric;
             }
         }
+
+        foreach (var chunk in latest.Values.Chunk(_sql.Dialect.MetricRowsPerStatement))
+        {
+            await InsertMetricRows(c, t, "latest_metrics", """
+                ON CONFLICT (run_id, key) DO UPDATE SET step = excluded.step, timestamp = excluded.timestamp, value = excluded.value, is_nan = excluded.is_nan
+                WHERE excluded.step > latest_metrics.step
+                   OR (excluded.step = latest_metrics.step AND excluded.timestamp >= latest_metrics.timestamp)
+                """, runId, chunk, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Inserts metric rows in one statement; NaN is stored as value 0 with is_nan 1 on every backend.</summary>
+    private static async Task InsertMetricRows(
+        DbConnection c, DbTransaction t, string table, string conflictClause, string runId, Metric[] rows, CancellationToken ct)
+    {
+        await using var command = c.Command(t, string.Empty, ("@id", runId));
+        var values = new System.Text.StringBuilder(rows.Length * 40);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var metric = rows[i];
+            var isNan = double.IsNaN(metric.Value);
+            var n = IdText(i);
+            values.Append(i == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"(@id, @k{n}, @s{n}, @t{n}, @v{n}, @n{n})");
+            command.Add("@k" + n, metric.Key);
+            command.Add("@s" + n, metric.Step);
+            command.Add("@t" + n, metric.Timestamp);
+            command.Add("@v" + n, isNan ? 0.0 : metric.Value);
+            command.Add("@n" + n, isNan ? 1L : 0L);
+        }
+
+        command.CommandText = $"INSERT INTO {table} (run_id, key, step, timestamp, value, is_nan) VALUES {values} {conflictClause};";
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
     private static Task UpsertRunTag(DbConnection c, DbTransaction t, string runId, string key, string value, CancellationToken ct) =>

@@ -347,6 +347,57 @@ public abstract partial class TrackingStoreContract : TrackingContractBase
     }
 
     [Fact]
+    public async Task LogBatch_TiesInOneBatch_LaterPointIsLatest_AndOlderBatchDoesNotReplaceIt()
+    {
+        var run = await Store.CreateRunAsync(new NewRun("0"), Ct);
+        var id = run.Info.RunId;
+
+        await Store.LogBatchAsync(id, [new Metric("m", 1, 10, 5), new Metric("m", 2, 10, 5), new Metric("m", 3, 99, 4), new Metric("n", double.NaN, 1, 1)], [], [], Ct);
+        var afterFirst = (await Store.GetRunAsync(id, Ct)).Data.Metrics;
+        await Store.LogBatchAsync(id, [new Metric("m", 4, 500, 4), new Metric("n", 7, 1, 1)], [], [], Ct);
+        var afterSecond = (await Store.GetRunAsync(id, Ct)).Data.Metrics;
+
+        afterFirst.ShouldBe([new Metric("m", 2, 10, 5), new Metric("n", double.NaN, 1, 1)]);
+        afterSecond.ShouldBe([new Metric("m", 2, 10, 5), new Metric("n", 7, 1, 1)]);
+        (await Store.GetMetricHistoryAsync(id, "m", Ct)).Count.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task LogParamAndTag_ValuesAtTheLengthLimit_RoundTripAndAreSearchable()
+    {
+        // Incompressible, multi-byte text: on PostgreSQL this would overflow a B-tree entry on (key, value).
+        var random = new Random(20260301);
+        string Text(int length) => new(Enumerable.Range(0, length).Select(_ => (char)random.Next(0x100, 0x2000)).ToArray());
+        var param = Text(TrackingLimits.MaxParamValueLength);
+        var tag = Text(TrackingLimits.MaxTagValueLength);
+        var run = await Store.CreateRunAsync(new NewRun("0"), Ct);
+
+        await Store.LogBatchAsync(run.Info.RunId, [], [new Param("big", param)], [new Tag("big", tag)], Ct);
+
+        var read = await Store.GetRunAsync(run.Info.RunId, Ct);
+        read.Data.Params["big"].ShouldBe(param);
+        read.Data.Tags["big"].ShouldBe(tag);
+        (await Store.SearchRunsAsync(new RunSearch(["0"], $"params.big = '{param}' and tags.big = '{tag}'"), Ct)).Items.Single().Info.RunId
+            .ShouldBe(run.Info.RunId);
+    }
+
+    [Fact]
+    public async Task SearchRuns_LikePattern_BackslashIsLiteral_AndUnderscoreIsOneCharacter()
+    {
+        var backslash = await Store.CreateRunAsync(new NewRun("0", RunName: @"x\y"), Ct);
+        var percent = await Store.CreateRunAsync(new NewRun("0", RunName: "x%y"), Ct);
+        await Store.CreateRunAsync(new NewRun("0", RunName: "xzzy"), Ct);
+
+        var literal = await Store.SearchRunsAsync(new RunSearch(["0"], @"attributes.run_name LIKE 'x\%'"), Ct);
+        var single = await Store.SearchRunsAsync(new RunSearch(["0"], "attributes.run_name LIKE 'x_y'"), Ct);
+        var insensitive = await Store.SearchRunsAsync(new RunSearch(["0"], @"attributes.run_name ILIKE 'X\Y'"), Ct);
+
+        literal.Items.Select(r => r.Info.RunId).ShouldBe([backslash.Info.RunId]);
+        single.Items.Select(r => r.Info.RunId).Order().ShouldBe(new[] { backslash.Info.RunId, percent.Info.RunId }.Order());
+        insensitive.Items.Select(r => r.Info.RunId).ShouldBe([backslash.Info.RunId]);
+    }
+
+    [Fact]
     public async Task Reopen_KeepsEverything()
     {
         var run = await Store.CreateRunAsync(new NewRun("0", RunName: "durable"), Ct);
