@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Vigil.Data.Cmapss;
 using Vigil.ML.Persistence;
 using Vigil.Pipelines.Rul;
+using Vigil.Pipelines.Tracking;
 using Vigil.Pipelines.Training;
 
 namespace Vigil.Cli.Commands;
@@ -12,7 +13,7 @@ namespace Vigil.Cli.Commands;
 public static class RulTraining
 {
     /// <summary>Runs the C-MAPSS protocol, saves the RUL model and prints the test scores.</summary>
-    public static async Task<int> RunAsync(CommandContext context, ParseResult parse, RulRequest request, string? output, bool json, CancellationToken ct)
+    public static async Task<int> RunAsync(CommandContext context, ParseResult parse, TrainTracking tracking, RulRequest request, string? output, bool json, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
@@ -24,23 +25,31 @@ public static class RulTraining
             }
         }
 
-        RulResult result;
-        try
-        {
-            var job = new RulTrainingJob(RulLearnerCatalog.Default, context.Time);
-            result = await Progress.Run(context.Console, $"Training {request.Model} on {Path.GetFileName(request.TrainPath)}", _ => job.Run(request, ct)).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidDataException)
-        {
-            throw new UserException(ex.Message, ex);
-        }
-
+        ArgumentNullException.ThrowIfNull(tracking);
+        await using var session = await tracking.StartAsync(context, parse, TrainingRecords.Rul(request, null, null), ct).ConfigureAwait(false);
         var modelFile = ModelPath(context, parse, output, Path.GetFileNameWithoutExtension(request.TrainPath));
-        ModelFile.Save(result.Model.WithInfo(result.Model.Info with { CreatedAt = context.Time.GetUtcNow() }), modelFile, ModelFiles.Codecs);
+        var result = await session.GuardAsync(async () =>
+        {
+            RulResult trained;
+            try
+            {
+                var job = new RulTrainingJob(RulLearnerCatalog.Default, context.Time);
+                trained = await Progress.Run(context.Console, $"Training {request.Model} on {Path.GetFileName(request.TrainPath)}", _ => job.Run(request, ct)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidDataException)
+            {
+                throw new UserException(ex.Message, ex);
+            }
+
+            var trainHash = TrainingRecords.Rul(request, null, null).Inputs[0].Dataset.Digest;
+            ModelFile.Save(trained.Model.WithInfo(trained.Model.Info with { CreatedAt = context.Time.GetUtcNow(), TrainingDatasetHash = trainHash }), modelFile, ModelFiles.Codecs);
+            return trained;
+        }).ConfigureAwait(false);
+        var completed = await session.CompleteAsync(TrainingRecords.Rul(result), modelFile, ct).ConfigureAwait(false);
 
         if (json)
         {
-            await JsonOutput.WriteAsync(context.Console, new JsonObject
+            var document = new JsonObject
             {
                 ["task"] = "rul",
                 ["format"] = "cmapss",
@@ -54,7 +63,9 @@ public static class RulTraining
                 ["test_uncapped"] = Metrics(result.Evaluation.Uncapped),
                 ["train_seconds"] = result.TrainSeconds,
                 ["model_file"] = modelFile,
-            }).ConfigureAwait(false);
+            };
+            TrainTracking.AddJson(document, completed);
+            await JsonOutput.WriteAsync(context.Console, document).ConfigureAwait(false);
         }
         else
         {
@@ -63,13 +74,14 @@ public static class RulTraining
             await context.Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"RUL {request.Model} on window statistics ({result.TrainWindows:N0} training windows, {result.TestUnits} test units): RMSE {c.Rmse:F2}  MAE {c.Mae:F2}  R² {c.R2:F3}  PHM08 {c.Phm08Score:F0} (truth capped at {request.Cap}); uncapped RMSE {u.Rmse:F2}")).ConfigureAwait(false);
             await context.Console.Out.WriteLineAsync($"  saved {modelFile}").ConfigureAwait(false);
+            await TrainTracking.WriteTextAsync(context.Console.Out, completed).ConfigureAwait(false);
         }
 
         return ExitCodes.Success;
     }
 
     /// <summary>Runs RUL training on a CSV file or registered dataset, saves the RUL model and prints the hold-out scores.</summary>
-    public static async Task<int> RunDatasetAsync(CommandContext context, ParseResult parse, string dataset, RulDatasetRequest request, string? output, bool json, CancellationToken ct)
+    public static async Task<int> RunDatasetAsync(CommandContext context, ParseResult parse, TrainTracking tracking, string dataset, RulDatasetRequest request, string? output, bool json, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
@@ -79,24 +91,34 @@ public static class RulTraining
             await context.Console.Error.WriteLineAsync("WARNING " + warning).ConfigureAwait(false);
         }
 
-        RulDatasetResult result;
-        try
-        {
-            var job = new RulTrainingJob(RulLearnerCatalog.Default, context.Time);
-            result = await Progress.Run(context.Console, $"Training RUL {request.Model} on {loaded.Source}", _ => job.Run(loaded.Read.Frame, request, ct)).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidDataException)
-        {
-            throw new UserException(ex.Message, ex);
-        }
-
+        ArgumentNullException.ThrowIfNull(tracking);
+        var lineage = loaded.Version is { } v
+            ? RunRecorder.RegisteredDataset(v.Name, v.Version, v.Sha256, v.Source, v.SchemaJson)
+            : RunRecorder.LocalFile(loaded.Source);
+        await using var session = await tracking.StartAsync(context, parse, TrainingRecords.Rul(request, null, null, [lineage]), ct).ConfigureAwait(false);
         var modelFile = ModelPath(context, parse, output, loaded.Version?.Name ?? Path.GetFileNameWithoutExtension(loaded.Source));
-        var model = result.Model.WithInfo(result.Model.Info with { CreatedAt = context.Time.GetUtcNow(), TrainingDatasetHash = loaded.Version?.Sha256 });
-        ModelFile.Save(model, modelFile, ModelFiles.Codecs);
+        var (result, model) = await session.GuardAsync(async () =>
+        {
+            RulDatasetResult trained;
+            try
+            {
+                var job = new RulTrainingJob(RulLearnerCatalog.Default, context.Time);
+                trained = await Progress.Run(context.Console, $"Training RUL {request.Model} on {loaded.Source}", _ => job.Run(loaded.Read.Frame, request, ct)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidDataException)
+            {
+                throw new UserException(ex.Message, ex);
+            }
+
+            var fitted = trained.Model.WithInfo(trained.Model.Info with { CreatedAt = context.Time.GetUtcNow(), TrainingDatasetHash = lineage.Dataset.Digest });
+            ModelFile.Save(fitted, modelFile, ModelFiles.Codecs);
+            return (trained, fitted);
+        }).ConfigureAwait(false);
+        var completed = await session.CompleteAsync(TrainingRecords.Rul(result), modelFile, ct).ConfigureAwait(false);
 
         if (json)
         {
-            await JsonOutput.WriteAsync(context.Console, new JsonObject
+            var document = new JsonObject
             {
                 ["task"] = "rul",
                 ["dataset"] = loaded.Source,
@@ -128,7 +150,9 @@ public static class RulTraining
                 ["warnings"] = new JsonArray([.. result.Warnings.Select(w => (JsonNode?)w)]),
                 ["train_seconds"] = result.TrainSeconds,
                 ["model_file"] = modelFile,
-            }).ConfigureAwait(false);
+            };
+            TrainTracking.AddJson(document, completed);
+            await JsonOutput.WriteAsync(context.Console, document).ConfigureAwait(false);
         }
         else
         {
@@ -147,6 +171,7 @@ public static class RulTraining
             }
 
             await o.WriteLineAsync($"  saved {modelFile}").ConfigureAwait(false);
+            await TrainTracking.WriteTextAsync(o, completed).ConfigureAwait(false);
         }
 
         return ExitCodes.Success;

@@ -6,6 +6,7 @@ using Vigil.Features.Pipeline;
 using Vigil.ML;
 using Vigil.ML.Persistence;
 using Vigil.Pipelines.Rul;
+using Vigil.Pipelines.Tracking;
 using Vigil.Pipelines.Training;
 
 namespace Vigil.Cli.Commands;
@@ -54,6 +55,8 @@ public static class TrainCommand
         {
             dataset, target, model, parameters, task, testFraction, seed, exclude, cv, tune, trials, tuneThreshold, split, timeColumn, groupColumn, features, format, testFile, testRul, window, rulCap, clip, output, json,
         };
+        var tracking = new TrainTracking();
+        tracking.AddTo(command);
         command.SetAction(context.Handle(async (parse, ct) =>
         {
             var rulFormat = parse.GetValue(format)
@@ -79,7 +82,7 @@ public static class TrainCommand
                     throw new UserException(ex.Message);
                 }
 
-                return await RulTraining.RunDatasetAsync(context, parse, parse.GetRequiredValue(dataset), generic, parse.GetValue(output), parse.GetValue(json), ct).ConfigureAwait(false);
+                return await RulTraining.RunDatasetAsync(context, parse, tracking, parse.GetRequiredValue(dataset), generic, parse.GetValue(output), parse.GetValue(json), ct).ConfigureAwait(false);
             }
 
             if (parse.GetValue(task) == "rul")
@@ -96,7 +99,7 @@ public static class TrainCommand
                     throw new UserException(ex.Message);
                 }
 
-                return await RulTraining.RunAsync(context, parse, rul, parse.GetValue(output), parse.GetValue(json), ct).ConfigureAwait(false);
+                return await RulTraining.RunAsync(context, parse, tracking, rul, parse.GetValue(output), parse.GetValue(json), ct).ConfigureAwait(false);
             }
 
             var loaded = await DatasetInput.LoadAsync(context, parse, parse.GetRequiredValue(dataset), ct).ConfigureAwait(false);
@@ -126,29 +129,39 @@ public static class TrainCommand
                 throw new UserException(ex.Message);
             }
 
-            TrainingResult result;
-            try
-            {
-                var job = new TrainingJob(catalog, context.Time);
-                result = await Progress.Run(context.Console, $"Training {request.Model} on {loaded.Source}", _ => job.Run(loaded.Read.Frame, request, ct)).ConfigureAwait(false);
-            }
-            catch (ArgumentException ex)
-            {
-                throw new UserException(ex.Message);
-            }
-
+            var lineage = loaded.Version is { } v
+                ? RunRecorder.RegisteredDataset(v.Name, v.Version, v.Sha256, v.Source, v.SchemaJson)
+                : RunRecorder.LocalFile(loaded.Source);
+            await using var session = await tracking.StartAsync(
+                context, parse, TrainingRecords.Tabular(request, parse.GetRequiredValue(features), null, null, [lineage]), ct).ConfigureAwait(false);
             var modelFile = ModelPath(context, parse, parse.GetValue(output), loaded);
-            var saved = result.Model switch
+            var result = await session.GuardAsync(async () =>
             {
-                TabularClassifier c => (ITabularModel)c.WithInfo(c.Info with { TrainingDatasetHash = loaded.Version?.Sha256, CreatedAt = context.Time.GetUtcNow() }),
-                TabularRegressor r => r.WithInfo(r.Info with { TrainingDatasetHash = loaded.Version?.Sha256, CreatedAt = context.Time.GetUtcNow() }),
-                var other => other,
-            };
-            ModelFile.Save(saved, modelFile, ModelFiles.Codecs);
+                TrainingResult trained;
+                try
+                {
+                    var job = new TrainingJob(catalog, context.Time);
+                    trained = await Progress.Run(context.Console, $"Training {request.Model} on {loaded.Source}", _ => job.Run(loaded.Read.Frame, request, ct)).ConfigureAwait(false);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new UserException(ex.Message);
+                }
+
+                var saved = trained.Model switch
+                {
+                    TabularClassifier c => (ITabularModel)c.WithInfo(c.Info with { TrainingDatasetHash = loaded.Version?.Sha256 ?? lineage.Dataset.Digest, CreatedAt = context.Time.GetUtcNow() }),
+                    TabularRegressor r => r.WithInfo(r.Info with { TrainingDatasetHash = loaded.Version?.Sha256 ?? lineage.Dataset.Digest, CreatedAt = context.Time.GetUtcNow() }),
+                    var other => other,
+                };
+                ModelFile.Save(saved, modelFile, ModelFiles.Codecs);
+                return trained;
+            }).ConfigureAwait(false);
+            var completed = await session.CompleteAsync(TrainingRecords.Tabular(result), modelFile, ct).ConfigureAwait(false);
 
             if (parse.GetValue(json))
             {
-                await JsonOutput.WriteAsync(context.Console, new JsonObject
+                var document = new JsonObject
                 {
                     ["dataset"] = loaded.Source,
                     ["target"] = request.Target,
@@ -181,7 +194,9 @@ public static class TrainCommand
                     ["test"] = Metrics(result.Test),
                     ["train_seconds"] = result.TrainSeconds,
                     ["model_file"] = modelFile,
-                }).ConfigureAwait(false);
+                };
+                TrainTracking.AddJson(document, completed);
+                await JsonOutput.WriteAsync(context.Console, document).ConfigureAwait(false);
             }
             else
             {
@@ -210,6 +225,7 @@ public static class TrainCommand
 
                 await o.WriteLineAsync("  test: " + string.Join("  ", result.Test.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:G4}")))).ConfigureAwait(false);
                 await o.WriteLineAsync($"  saved {modelFile}").ConfigureAwait(false);
+                await TrainTracking.WriteTextAsync(o, completed).ConfigureAwait(false);
             }
 
             return ExitCodes.Success;

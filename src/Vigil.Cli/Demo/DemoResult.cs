@@ -59,6 +59,18 @@ public sealed record DemoTraining
     /// <summary>The learner.</summary>
     public required string Model { get; init; }
 
+    /// <summary>The tracking run that recorded the training.</summary>
+    public required string RunId { get; init; }
+
+    /// <summary>The experiment of the run.</summary>
+    public required string ExperimentId { get; init; }
+
+    /// <summary>The registered model the demo's model was added to.</summary>
+    public required string RegisteredModel { get; init; }
+
+    /// <summary>The new version of <see cref="RegisteredModel"/>; the <c>champion</c> alias points at it.</summary>
+    public required int ModelVersion { get; init; }
+
     /// <summary>The features the model uses.</summary>
     public required IReadOnlyList<string> Features { get; init; }
 

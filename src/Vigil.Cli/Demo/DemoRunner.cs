@@ -12,7 +12,9 @@ using Vigil.ML;
 using Vigil.ML.Persistence;
 using Vigil.Pipelines.Ingestion;
 using Vigil.Pipelines.Rul;
+using Vigil.Pipelines.Tracking;
 using Vigil.Pipelines.Training;
+using Vigil.Tracking.Registry;
 using Vigil.Tracking.Sql;
 
 namespace Vigil.Cli.Demo;
@@ -31,6 +33,9 @@ public sealed class DemoRunner(CliConsole console, TimeProvider time)
 
     /// <summary>The model family of the leaky-split contrast: a tree ensemble memorises overlapping windows, which is what the warning is about.</summary>
     public const string LeakContrastFamily = "gbdt";
+
+    /// <summary>The registered model the demo adds its AI4I classifier to (alias <c>champion</c>).</summary>
+    public const string RegisteredModelName = "pdm-ai4i";
 
     /// <summary>Runs the demo; narrates to stderr when <paramref name="quiet"/>, else to stdout.</summary>
     public async Task<DemoResult> RunAsync(DemoOptions options, bool quiet, CancellationToken cancellationToken)
@@ -125,12 +130,27 @@ public sealed class DemoRunner(CliConsole console, TimeProvider time)
         }, JsonOutput.Options), cancellationToken).ConfigureAwait(false);
         await say.WriteLineAsync($"   saved {modelFile}").ConfigureAwait(false);
 
+        // Record the winning training as a run and register it as the champion of the registered model.
+        var request = new TrainingRequest(options.Target, bestName!, seed: options.Seed, cvFolds: 3, tuneThreshold: true, features: FeatureOption.Resolve("auto"));
+        var recorder = new RunRecorder(store.Tracking, store.Artifacts, time);
+        var lineage = RunRecorder.RegisteredDataset(ingest.Version.Name, ingest.Version.Version, ingest.Version.Sha256, ingest.Version.Source, ingest.Version.SchemaJson);
+        var run = await recorder.StartAsync(
+            TrainingRecords.Tabular(request, "auto", null, $"demo-{bestName}", [lineage]) with { Tags = DemoTags(bestName!) }, cancellationToken).ConfigureAwait(false);
+        var completed = await recorder.CompleteAsync(
+            run, TrainingRecords.Tabular(best), modelFile, new ModelRegistrar(store.Registry),
+            new ModelRegistration(RegisteredModelName, ModelRegistrar.DefaultAlias, new ChangeContext(RunRecorder.CurrentUser(), "vigil demo"), "AI4I failure classifier from vigil demo"),
+            cancellationToken).ConfigureAwait(false);
+        var version = completed.Version!;
+        await say.WriteLineAsync($"   recorded run {run.RunId}; registered {version.Name} version {version.Version} as {ModelRegistrar.DefaultAlias}").ConfigureAwait(false);
+
         var rul = await RulChapterAsync(options, say, stamp, cancellationToken).ConfigureAwait(false);
 
         var elapsed = time.GetElapsedTime(started).TotalSeconds;
         await say.WriteLineAsync($"== Done in {elapsed:F1} s. Data directory: {options.DataDirectory}").ConfigureAwait(false);
         await say.WriteLineAsync($"   next: vigil datasets show {ingest.Version.Reference} --data-dir {options.DataDirectory}").ConfigureAwait(false);
         await say.WriteLineAsync($"         vigil validate {ingest.Version.Reference} --data-dir {options.DataDirectory}").ConfigureAwait(false);
+        await say.WriteLineAsync($"         vigil runs show {run.RunId} --data-dir {options.DataDirectory}").ConfigureAwait(false);
+        await say.WriteLineAsync($"         vigil models show {RegisteredModelName} --data-dir {options.DataDirectory}").ConfigureAwait(false);
 
         return new DemoResult
         {
@@ -152,6 +172,10 @@ public sealed class DemoRunner(CliConsole console, TimeProvider time)
             Training = new DemoTraining
             {
                 Model = bestName!,
+                RunId = run.RunId,
+                ExperimentId = run.ExperimentId,
+                RegisteredModel = version.Name,
+                ModelVersion = version.Version,
                 Features = classifier.Encoding.FeatureNames,
                 TrainRows = best.TrainRows,
                 TestRows = best.TestRows,
@@ -211,6 +235,13 @@ public sealed class DemoRunner(CliConsole console, TimeProvider time)
             ElapsedSeconds = chapterSeconds,
         };
     }
+
+    private static Dictionary<string, string> DemoTags(string family) => new(StringComparer.Ordinal)
+    {
+        [RunRecorder.TaskTag] = "classification",
+        [RunRecorder.ModelFamilyTag] = family,
+        [RunRecorder.SourceNameTag] = "vigil demo",
+    };
 
     private static Dictionary<string, double> Dict(RulMetrics m) => new(StringComparer.Ordinal)
     {

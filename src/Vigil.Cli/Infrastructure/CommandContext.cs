@@ -46,7 +46,7 @@ public sealed class CommandContext(CliConsole console, TimeProvider time, Global
         };
 
     private static bool IsUserError(Exception ex) =>
-        ex is UserException or CsvFormatException or FileNotFoundException or DirectoryNotFoundException or FormatException;
+        ex is UserException or Vigil.Tracking.TrackingException or CsvFormatException or FileNotFoundException or DirectoryNotFoundException or FormatException;
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

@@ -14,6 +14,20 @@ public static class Stores
         return VigilStore.Open(context.Globals.ResolveDataDir(parse), null, context.Time);
     }
 
+    /// <summary>Opens the store at <paramref name="storeUri"/> (null = the data directory's SQLite database); a bad URI is a user error.</summary>
+    public static VigilStore Open(CommandContext context, ParseResult parse, string? storeUri)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            return VigilStore.Open(context.Globals.ResolveDataDir(parse), storeUri, context.Time);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            throw new UserException($"--store {storeUri}: {ex.Message}", ex);
+        }
+    }
+
     /// <summary>A dataset ingestor over an open store, quarantining under the data directory.</summary>
     public static DatasetIngestor Ingestor(VigilStore store)
     {

@@ -38,6 +38,7 @@ internal static class ClassifierTraining
 
         var learner = context.Catalog.Classifier(request.Model, new LearnerParameters(parameters), request.Seed);
         var cv = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
+        var cvFolds = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
         double? threshold = null;
         if (request.CvFolds > 0 || (request.TuneThreshold && binary))
         {
@@ -46,13 +47,19 @@ internal static class ClassifierTraining
             if (request.CvFolds > 0)
             {
                 cv["accuracy"] = result.Summarize(f => f.Metrics.Accuracy);
+                    cvFolds["accuracy"] = [.. result.Folds.Select(f => f.Metrics.Accuracy)];
                 cv["f1_macro"] = result.Summarize(f => f.Metrics.MacroF1);
+                    cvFolds["f1_macro"] = [.. result.Folds.Select(f => f.Metrics.MacroF1)];
                 cv["log_loss"] = result.Summarize(f => f.LogLoss);
+                    cvFolds["log_loss"] = [.. result.Folds.Select(f => f.LogLoss)];
                 if (binary)
                 {
                     cv["f1"] = result.Summarize(f => f.Binary!.F1);
+                        cvFolds["f1"] = [.. result.Folds.Select(f => f.Binary!.F1)];
                     cv["roc_auc"] = result.Summarize(f => f.Binary!.RocAuc);
+                        cvFolds["roc_auc"] = [.. result.Folds.Select(f => f.Binary!.RocAuc)];
                     cv["pr_auc"] = result.Summarize(f => f.Binary!.PrAuc);
+                        cvFolds["pr_auc"] = [.. result.Folds.Select(f => f.Binary!.PrAuc)];
                 }
             }
 
@@ -78,6 +85,7 @@ internal static class ClassifierTraining
             ExcludedColumns = context.Excluded,
             TrainSeconds = seconds,
             CrossValidation = cv,
+            CrossValidationFolds = cvFolds,
             Tuning = tuning,
             DecisionThreshold = threshold,
         };

@@ -36,12 +36,16 @@ internal static class RegressorTraining
 
         var learner = context.Catalog.Regressor(request.Model, new LearnerParameters(parameters), request.Seed);
         var cv = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
+        var cvFolds = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
         if (request.CvFolds > 0)
         {
             var result = CrossValidation.Regress(learner, set, KFold.Split(set.RowCount, request.CvFolds, shuffle: true, seed: request.Seed), null, ct);
             cv["rmse"] = result.Summarize(f => f.Metrics.Rmse);
+            cvFolds["rmse"] = [.. result.Folds.Select(f => f.Metrics.Rmse)];
             cv["mae"] = result.Summarize(f => f.Metrics.Mae);
+            cvFolds["mae"] = [.. result.Folds.Select(f => f.Metrics.Mae)];
             cv["r2"] = result.Summarize(f => f.Metrics.R2);
+            cvFolds["r2"] = [.. result.Folds.Select(f => f.Metrics.R2)];
         }
 
         var start = context.Time.GetTimestamp();
@@ -59,6 +63,7 @@ internal static class RegressorTraining
             ExcludedColumns = context.Excluded,
             TrainSeconds = seconds,
             CrossValidation = cv,
+            CrossValidationFolds = cvFolds,
             Tuning = tuning,
         };
     }

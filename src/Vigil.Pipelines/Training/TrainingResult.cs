@@ -32,6 +32,9 @@ public sealed record TrainingResult
     /// <summary>Cross-validation on the training rows: metric → (mean, standard deviation); empty when not run.</summary>
     public IReadOnlyDictionary<string, (double Mean, double Std)> CrossValidation { get; init; } = new Dictionary<string, (double, double)>();
 
+    /// <summary>Cross-validation scores per fold, in fold order, for the same metrics as <see cref="CrossValidation"/>; empty when not run.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> CrossValidationFolds { get; init; } = new Dictionary<string, IReadOnlyList<double>>();
+
     /// <summary>What tuning found, or null when not tuned.</summary>
     public TuningSummary? Tuning { get; init; }
 
