@@ -31,7 +31,7 @@ public sealed class ChannelScaler
     public int Channels => _mean.Length;
 
     /// <summary>Fits means and deviations over every row and step of <paramref name="inputs"/> ([rows × steps × channels]).</summary>
-    public static ChannelScaler Fit(ReadOnlySpan<float> inputs, int rows, int channels)
+    public static ChannelScaler Fit(ReadOnlySpan<float> inputs, int channels)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
         var sum = new double[channels];
@@ -57,7 +57,6 @@ public sealed class ChannelScaler
             std[c] = (float)Math.Sqrt(variance);
         }
 
-        _ = rows;
         return new ChannelScaler(mean, std);
     }
 

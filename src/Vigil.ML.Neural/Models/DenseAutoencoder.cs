@@ -38,7 +38,7 @@ public sealed class DenseAutoencoder(AutoencoderOptions? options = null, TimePro
 
         var width = features.ColumnCount;
         var raw = NeuralFitting.ToFloats(features, "autoencoder");
-        var scaler = ChannelScaler.Fit(raw, features.RowCount, width);
+        var scaler = ChannelScaler.Fit(raw, width);
         var inputs = new float[raw.Length];
         scaler.Transform(raw, inputs);
         var options = Options.Training with { StandardizeInputs = false, Steps = 1 };

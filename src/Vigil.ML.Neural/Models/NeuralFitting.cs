@@ -74,7 +74,7 @@ internal static class NeuralFitting
         ChannelScaler? scaler = null;
         if (options.StandardizeInputs)
         {
-            scaler = ChannelScaler.Fit(train.Inputs, train.Rows, shape.Channels);
+            scaler = ChannelScaler.Fit(train.Inputs, shape.Channels);
             train = Scaled(train, scaler);
             validation = validation is null ? null : Scaled(validation, scaler);
         }

@@ -5,7 +5,6 @@ namespace Vigil.ML.Neural.Models;
 /// <summary>The inference core shared by the neural models: an input scaler and a network, with per-thread preallocated buffers so scoring one row never allocates.</summary>
 public sealed class NeuralPredictor
 {
-    private const int ChunkRows = 1;
     private readonly ThreadLocal<Scratch> _scratch;
 
     /// <summary>Wraps a trained network and its optional input scaler.</summary>
@@ -44,7 +43,7 @@ public sealed class NeuralPredictor
             input[i] = (float)row[i];
         }
 
-        Finish(s, 1, outputs);
+        Finish(s, outputs);
     }
 
     /// <summary>Runs one row of floats (e.g. one [steps × channels] window) and writes the raw outputs; no allocation after the thread's first call.</summary>
@@ -52,7 +51,7 @@ public sealed class NeuralPredictor
     {
         var s = _scratch.Value!;
         row[..InputSize].CopyTo(s.Input);
-        Finish(s, 1, outputs);
+        Finish(s, outputs);
     }
 
     /// <summary>Runs <paramref name="rows"/> rows of doubles (row-major) and writes the raw outputs ([rows × OutputSize]).</summary>
@@ -74,12 +73,12 @@ public sealed class NeuralPredictor
         }
     }
 
-    private void Finish(Scratch s, int rows, Span<float> outputs)
+    private void Finish(Scratch s, Span<float> outputs)
     {
-        var input = s.Input.AsSpan(0, rows * InputSize);
+        var input = s.Input.AsSpan();
         Scaler?.Transform(input, input);
-        var result = Network.Forward(s.Workspace, input, rows, ForwardMode.Inference);
-        result[..(rows * OutputSize)].CopyTo(outputs);
+        var result = Network.Forward(s.Workspace, input, 1, ForwardMode.Inference);
+        result[..OutputSize].CopyTo(outputs);
     }
 
     /// <summary>Writes the network and scaler.</summary>
@@ -102,8 +101,8 @@ public sealed class NeuralPredictor
 
     private sealed class Scratch(Network network)
     {
-        public float[] Input { get; } = new float[ChunkRows * network.InputShape.Size];
+        public float[] Input { get; } = new float[network.InputShape.Size];
 
-        public NetworkWorkspace Workspace { get; } = network.CreateWorkspace(ChunkRows);
+        public NetworkWorkspace Workspace { get; } = network.CreateWorkspace(1);
     }
 }

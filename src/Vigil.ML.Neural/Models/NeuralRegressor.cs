@@ -153,13 +153,13 @@ public sealed class NeuralRegressorModel : IRegressorModel
             throw new ArgumentException($"The inputs hold {inputs.Length} floats; {rows} rows need {rows * FeatureCount}.", nameof(inputs));
         }
 
-        var buffer = new float[rows];
         if (Predictor is null)
         {
             predictions[..rows].Fill(_constant!.Value);
             return;
         }
 
+        var buffer = new float[rows];
         Predictor.Run(inputs[..(rows * FeatureCount)], rows, buffer);
         for (var i = 0; i < rows; i++)
         {
