@@ -23,7 +23,7 @@ internal static class DependencyRules
         // The healer must not know the faults: Chaos never references Sre (nor Sre Chaos).
         ["Vigil.Chaos"] = ["Vigil.Data", "Vigil.Metrics"],
         ["Vigil.Pipelines"] = ["Vigil.Data", "Vigil.ML", "Vigil.ML.Neural", "Vigil.Features", "Vigil.Tracking"],
-        ["Vigil.Serving"] = ["Vigil.Pipelines", "Vigil.Tracking", "Vigil.Metrics", "Vigil.Mqtt", "Vigil.Data", "Vigil.ML", "Vigil.Features"],
+        ["Vigil.Serving"] = ["Vigil.Pipelines", "Vigil.Tracking", "Vigil.Metrics", "Vigil.Mqtt", "Vigil.Data", "Vigil.ML", "Vigil.ML.Neural", "Vigil.Features"],
         ["Vigil.Sre"] = ["Vigil.Monitoring", "Vigil.Serving", "Vigil.Tracking", "Vigil.Metrics", "Vigil.Data"],
         ["Vigil.Server"] = Everything,
         ["Vigil.Cli"] = [.. Everything, "Vigil.Server"],

@@ -1,4 +1,3 @@
-using Vigil.Features;
 using Vigil.ML;
 using Vigil.ML.Persistence;
 
@@ -11,7 +10,7 @@ public static class ModelFiles
     /// Every codec the CLI reads and writes: Vigil.ML's models (RUL models and window regressors included) plus the
     /// feature pipeline and the neural models (sequence window regressors for RUL included). The one place to register another model kind.
     /// </summary>
-    public static ModelCodecs Codecs { get; } = Vigil.ML.Neural.Models.NeuralCodecs.AddTo(FeatureCatalog.ModelCodecs);
+    public static ModelCodecs Codecs => Vigil.Pipelines.ModelCodecCatalog.Default;
 
     /// <summary>Loads whatever model the file holds: an <see cref="ITabularModel"/> or an <see cref="IStandaloneModel"/> such as a RUL model.</summary>
     public static object LoadAny(string path)
