@@ -6,6 +6,7 @@
 #   bench/run.sh scale-rf --model gbdt --trees 300
 #   bench/run.sh gemm --runs 7
 #   bench/run.sh tracking --runs 100000   (SQLite and a throwaway local PostgreSQL; no peer)
+#   bench/run.sh serving --duration 15s --reps 3   (gunicorn+Flask peer, vigil server, trivial Kestrel; needs wrk, gunicorn, python3-flask)
 # gemm's peer is numpy on a private single-threaded OpenBLAS: Debian's libopenblas0-openmp .deb is downloaded with the
 # ordinary apt client and unpacked under ${TMPDIR:-/tmp}/openblas-local (as shared/bench/anchors/run_anchors.sh does);
 # the benchmark puts it first on LD_LIBRARY_PATH for the peer process only (VIGIL_OPENBLAS_LIB names the directory).
@@ -13,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-}" in
-  csv-load|ai4i-rf|ai4i-gbdt|ai4i-linear|ai4i-features|scale-rf|gemm|cmapss-nn|tracking) cmd="$1"; shift ;;
+  csv-load|ai4i-rf|ai4i-gbdt|ai4i-linear|ai4i-features|scale-rf|gemm|cmapss-nn|tracking|serving) cmd="$1"; shift ;;
   *) cmd="csv-load" ;;
 esac
 if { [ "$cmd" = gemm ] || [ "$cmd" = cmapss-nn ]; } && [ -z "${VIGIL_OPENBLAS_LIB:-}" ]; then
@@ -25,4 +26,5 @@ if { [ "$cmd" = gemm ] || [ "$cmd" = cmapss-nn ]; } && [ -z "${VIGIL_OPENBLAS_LI
   fi
   export VIGIL_OPENBLAS_LIB="$ob_lib"
 fi
+if [ "$cmd" = serving ]; then dotnet build -c Release src/Vigil.Cli >&2; fi
 dotnet run -c Release --project bench/Vigil.Bench -- "$cmd" "$@"

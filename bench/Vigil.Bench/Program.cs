@@ -6,6 +6,7 @@ using Vigil.Bench.Gemm;
 using Vigil.Bench.Linear;
 using Vigil.Bench.Neural;
 using Vigil.Bench.Scale;
+using Vigil.Bench.Serving;
 using Vigil.Bench.Tracking;
 
 namespace Vigil.Bench;
@@ -17,7 +18,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: Vigil.Bench csv-load [--rows 1000000] [--cols 20] [--seed 1] [--runs 3] | ai4i-rf [--seeds 5] | ai4i-gbdt [--seeds 5] [--threads 2] | ai4i-linear [--seeds 5] | ai4i-features [--seeds 5] [--threads 2] [--no-peer] | cmapss-nn [--seeds 1] [--epochs 30] [--models lstm,cnn-lstm,gld] [--no-peer] | scale-rf [--rows 1000000] [--cols 20] [--trees 100] [--peer sklearn-rf|xgb|sklearn-hgb] | gemm [--runs 7] [--no-peer] | tracking [--runs 100000] [--batches 30] [--searches 20] [--backend both|sqlite|postgres]");
+            Console.Error.WriteLine("usage: Vigil.Bench csv-load [--rows 1000000] [--cols 20] [--seed 1] [--runs 3] | ai4i-rf [--seeds 5] | ai4i-gbdt [--seeds 5] [--threads 2] | ai4i-linear [--seeds 5] | ai4i-features [--seeds 5] [--threads 2] [--no-peer] | cmapss-nn [--seeds 1] [--epochs 30] [--models lstm,cnn-lstm,gld] [--no-peer] | scale-rf [--rows 1000000] [--cols 20] [--trees 100] [--peer sklearn-rf|xgb|sklearn-hgb] | gemm [--runs 7] [--no-peer] | tracking [--runs 100000] [--batches 30] [--searches 20] [--backend both|sqlite|postgres] | serving [--duration 15s] [--reps 1] [--no-peer] [--no-trivial]");
             return 2;
         }
 
@@ -33,6 +34,8 @@ internal static class Program
             "scale-rf" => ScaleForestBenchmark.Run(args[1..]),
             GemmBenchmark.Command => GemmBenchmark.Run(args[1..]),
             TrackingBenchmark.Command => TrackingBenchmark.Run(args[1..]),
+            ServingBenchmark.Command => ServingBenchmark.Run(args[1..]),
+            ServingBenchmark.TrivialCommand => ServingBenchmark.RunTrivial(args[1..]),
             ScaleForestBenchmark.ChildCommand => ScaleForestBenchmark.RunChild(args[1..]),
             _ => Unknown(args[0]),
         };
