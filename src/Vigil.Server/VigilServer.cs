@@ -1,16 +1,19 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Vigil.Tracking.Sql;
 
 namespace Vigil.Server;
 
 /// <summary>
 /// A Vigil HTTP server over one data directory's store: Vigil's API under <c>/api</c>, MLflow's under <c>/api/2.0/mlflow</c>,
-/// <c>/health</c> and <c>/ready</c>. Create, start, wait for shutdown (Ctrl-C, SIGTERM or the token), dispose.
+/// health (<c>/health</c>, <c>/healthz</c>, <c>/ready</c>, <c>/readyz</c>, <c>/v2/health/*</c>) and the OpenAPI document at
+/// <c>/openapi/v1.json</c>. Create, start, wait for shutdown (Ctrl-C, SIGTERM or the token), dispose.
 /// </summary>
 public sealed class VigilServer : IAsyncDisposable
 {
@@ -29,6 +32,12 @@ public sealed class VigilServer : IAsyncDisposable
 
     /// <summary>The options the server was created with.</summary>
     public VigilServerOptions Options { get; }
+
+    /// <summary>The server's version: the assembly's informational version (as <c>GET /v2</c> reports it).</summary>
+    public static string Version =>
+        typeof(VigilServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(VigilServer).Assembly.GetName().Version?.ToString()
+        ?? "0.0.0";
 
     /// <summary>The addresses the server listens on once started (port 0 replaced by the chosen port).</summary>
     public IReadOnlyList<string> Addresses =>
@@ -58,9 +67,11 @@ public sealed class VigilServer : IAsyncDisposable
             });
 
             // stdout belongs to the CLI's results (one JSON line under --json): every log line goes to stderr.
+            // The level setting is the console's default; a category rule in the host's Logging configuration still refines it.
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.SetMinimumLevel(options.LogLevel);
+            builder.Logging.AddFilter<ConsoleLoggerProvider>(null, options.LogLevel);
 
             builder.AddVigilServer(options, store, time);
             configureBuilder?.Invoke(builder);

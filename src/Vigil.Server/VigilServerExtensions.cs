@@ -22,6 +22,9 @@ namespace Vigil.Server;
 /// <summary>The server's composition: <see cref="AddVigilServer"/> registers services and limits, <see cref="MapVigilServer"/> the pipeline and route groups.</summary>
 public static class VigilServerExtensions
 {
+    /// <summary>The OpenAPI document's name: it is served at <c>/openapi/v1.json</c>.</summary>
+    public const string OpenApiDocumentName = "v1";
+
     /// <summary>Registers the options, clock, stores, JSON settings, limits and readiness checks.</summary>
     public static WebApplicationBuilder AddVigilServer(this WebApplicationBuilder builder, VigilServerOptions options, VigilStore store, TimeProvider time)
     {
@@ -46,6 +49,13 @@ public static class VigilServerExtensions
         services.AddSingleton(sp => new DatasetIngestor(
             sp.GetRequiredService<IDatasetStore>(), sp.GetRequiredService<IContentStore>(), Path.Combine(store.DataDirectory, "quarantine")));
         services.AddSingleton<IReadinessCheck, StoreReadinessCheck>();
+        services.AddOpenApi(OpenApiDocumentName, openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Vigil";
+            document.Info.Version = VigilServer.Version;
+            document.Info.Description = "Vigil's API, MLflow's REST API 2.0, health and the Open Inference Protocol (KServe V2).";
+            return Task.CompletedTask;
+        }));
 
         services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxUploadBytes);
@@ -55,7 +65,11 @@ public static class VigilServerExtensions
         return builder;
     }
 
-    /// <summary>Adds the error middleware and maps every route group: health, Vigil's <c>/api</c>, MLflow's <c>/api/2.0/mlflow</c>.</summary>
+    /// <summary>
+    /// Adds the error middleware and maps every route group: health, the V2 server routes, Vigil's <c>/api</c>, MLflow's
+    /// <c>/api/2.0/mlflow</c>, and the OpenAPI document at <c>/openapi/v1.json</c> (built per request from every mapped
+    /// endpoint, so routes mapped later are described too).
+    /// </summary>
     public static WebApplication MapVigilServer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -63,6 +77,8 @@ public static class VigilServerExtensions
         app.UseMiddleware<ApiErrorMiddleware>();
 
         app.MapHealthEndpoints();
+        app.MapV2ServerEndpoints();
+        app.MapOpenApi();
 
         var api = app.MapGroup("/api");
         api.MapDatasetEndpoints(options);

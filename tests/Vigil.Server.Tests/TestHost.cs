@@ -26,7 +26,7 @@ internal sealed class TestHost : IAsyncDisposable
 
     public string DataDirectory => Server.Options.DataDirectory;
 
-    public static async Task<TestHost> StartAsync(Action<WebApplication>? mapExtra = null, long? maxUploadBytes = null)
+    public static async Task<TestHost> StartAsync(Action<WebApplication>? mapExtra = null, long? maxUploadBytes = null, Action<WebApplicationBuilder>? configure = null)
     {
         var dir = new TempDirectory();
         try
@@ -34,7 +34,11 @@ internal sealed class TestHost : IAsyncDisposable
             var options = new VigilServerOptions(
                 Path.Combine(dir.Path, ".vigil"),
                 maxUploadBytes: maxUploadBytes ?? VigilServerOptions.DefaultMaxUploadBytes);
-            var server = VigilServer.Create(options, new FakeTimeProvider(), b => b.WebHost.UseTestServer(), mapExtra);
+            var server = VigilServer.Create(options, new FakeTimeProvider(), b =>
+            {
+                b.WebHost.UseTestServer();
+                configure?.Invoke(b);
+            }, mapExtra);
             await server.StartAsync(TestContext.Current.CancellationToken);
             return new TestHost(dir, server);
         }

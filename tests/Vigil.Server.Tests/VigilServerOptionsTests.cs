@@ -37,6 +37,35 @@ public sealed class VigilServerOptionsTests
     }
 
     [Fact]
+    public void Constructor_ServingOptions_DefaultsAndValidation()
+    {
+        var defaults = new VigilServerOptions("data");
+        defaults.Models.ShouldBeEmpty();
+        defaults.PollInterval.ShouldBe(TimeSpan.FromSeconds(5));
+        defaults.DriftThreshold.ShouldBe(0.1);
+        defaults.MaxBatchRows.ShouldBe(10_000);
+        defaults.MicroBatchDelay.ShouldBe(TimeSpan.Zero);
+        defaults.LogLevel.ShouldBe(Microsoft.Extensions.Logging.LogLevel.Warning);
+
+        var ex = Should.Throw<ArgumentException>(() => new VigilServerOptions(
+            "data", models: ["pdm@champion", " "], pollInterval: TimeSpan.Zero, driftThreshold: 1.5, maxBatchRows: 0,
+            microBatchDelay: TimeSpan.FromSeconds(2), logLevel: (Microsoft.Extensions.Logging.LogLevel)42));
+        foreach (var part in new[] { "models", "pollInterval", "driftThreshold", "maxBatchRows", "microBatchDelay", "logLevel" })
+        {
+            ex.Message.ShouldContain(part);
+        }
+    }
+
+    [Fact]
+    public void ServerSettings_InvalidHostAndPort_ThrowsNamingBoth()
+    {
+        var ex = Should.Throw<ArgumentException>(() => new Vigil.Server.Configuration.ServerSettings("data", host: "no such host!", port: 70000));
+
+        ex.Message.ShouldContain("host");
+        ex.Message.ShouldContain("port");
+    }
+
+    [Fact]
     public void Create_UnsupportedStoreScheme_ThrowsBeforeBinding()
     {
         using var dir = new Vigil.Testing.TempDirectory();

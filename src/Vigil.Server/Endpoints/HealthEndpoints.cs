@@ -7,15 +7,23 @@ using Vigil.Server.Hosting;
 
 namespace Vigil.Server.Endpoints;
 
-/// <summary><c>GET /health</c> (liveness: the process answers) and <c>GET /ready</c> (started, not stopping, every <see cref="IReadinessCheck"/> passes).</summary>
+/// <summary>
+/// Liveness and readiness: <c>GET /health</c> and Kubernetes-style <c>GET /healthz</c> (200 <c>{"status":"ok"}</c> while
+/// the process answers); <c>GET /ready</c> and <c>GET /readyz</c> (200 <c>{"status":"ready"}</c> once started, not
+/// stopping and every <see cref="IReadinessCheck"/> passes; else 503 <c>{"status":"not_ready","reasons":["store: ..."]}</c>).
+/// </summary>
 public static class HealthEndpoints
 {
     /// <summary>Maps the health routes.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.MapGet("/health", Live).WithName("health");
-        routes.MapGet("/ready", Ready).WithName("ready");
+        routes.MapGet("/health", Live).WithName("health").WithTags("health");
+        routes.MapGet("/ready", Ready).WithName("ready").WithTags("health");
+        routes.MapGet("/healthz", Live).WithName("healthz").WithTags("health")
+            .WithSummary("Liveness: 200 while the process serves requests.");
+        routes.MapGet("/readyz", Ready).WithName("readyz").WithTags("health")
+            .WithSummary("Readiness: 200 when every readiness check passes, else 503 naming the failing checks.");
         return routes;
     }
 
@@ -24,25 +32,7 @@ public static class HealthEndpoints
     private static async Task<Results<Ok<HealthDocument>, JsonHttpResult<HealthDocument>>> Ready(
         IHostApplicationLifetime lifetime, IEnumerable<IReadinessCheck> checks, CancellationToken cancellationToken)
     {
-        var reasons = new List<string>();
-        if (!lifetime.ApplicationStarted.IsCancellationRequested)
-        {
-            reasons.Add("host: starting");
-        }
-
-        if (lifetime.ApplicationStopping.IsCancellationRequested)
-        {
-            reasons.Add("host: stopping");
-        }
-
-        foreach (var check in checks)
-        {
-            if (await check.CheckAsync(cancellationToken).ConfigureAwait(false) is { } reason)
-            {
-                reasons.Add($"{check.Name}: {reason}");
-            }
-        }
-
+        var reasons = await Readiness.FailuresAsync(lifetime, checks, cancellationToken).ConfigureAwait(false);
         return reasons.Count == 0
             ? TypedResults.Ok(new HealthDocument("ready"))
             : TypedResults.Json(new HealthDocument("not_ready", reasons), statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -18,4 +18,7 @@ namespace Vigil.Server.Json;
 [JsonSerializable(typeof(DatasetVersionDocument))]
 [JsonSerializable(typeof(DatasetListDocument))]
 [JsonSerializable(typeof(DatasetUploadDocument))]
+[JsonSerializable(typeof(V2ServerMetadata))]
+[JsonSerializable(typeof(V2Live))]
+[JsonSerializable(typeof(V2Ready))]
 internal sealed partial class VigilJsonContext : JsonSerializerContext;
