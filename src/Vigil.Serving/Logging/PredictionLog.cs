@@ -60,6 +60,12 @@ public sealed class PredictionLog : IAsyncDisposable, IDisposable
 
     /// <summary>Creates the log and starts its writer.</summary>
     public PredictionLog(PredictionLogOptions options, TimeProvider time)
+        : this(options, time, null)
+    {
+    }
+
+    /// <summary>Creates the log; its writer waits for <paramref name="writerStart"/> first (tests use it to hold the queue full).</summary>
+    internal PredictionLog(PredictionLogOptions options, TimeProvider time, Task? writerStart)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
@@ -71,7 +77,15 @@ public sealed class PredictionLog : IAsyncDisposable, IDisposable
             SingleReader = true,
             SingleWriter = false,
         });
-        _writer = Task.Run(WriteLoopAsync);
+        _writer = Task.Run(async () =>
+        {
+            if (writerStart is not null)
+            {
+                await writerStart.ConfigureAwait(false);
+            }
+
+            await WriteLoopAsync().ConfigureAwait(false);
+        });
     }
 
     /// <summary>The id generator for this log's entries.</summary>
