@@ -19,7 +19,7 @@ namespace Vigil.Server.Mlflow;
 internal static class MlflowArtifactEndpoints
 {
     /// <summary>The artifact URI scheme of experiments whose artifacts this server stores.</summary>
-    public const string ProxyScheme = "mlflow-artifacts:";
+    public const string ProxyScheme = ArtifactUri.ProxyScheme;
 
     public static void MapProxy(IEndpointRouteBuilder g, long maxUploadBytes)
     {
@@ -104,15 +104,7 @@ internal static class MlflowArtifactEndpoints
                 $"The run's artifact URI '{artifactUri}' is not served by this server's artifact proxy ({ProxyScheme}); list it where it is stored.").ToException();
         }
 
-        var rest = artifactUri[ProxyScheme.Length..];
-        if (rest.StartsWith("//", StringComparison.Ordinal))
-        {
-            // mlflow-artifacts://host:port/path: drop the authority.
-            var slash = rest.IndexOf('/', 2);
-            rest = slash < 0 ? string.Empty : rest[slash..];
-        }
-
-        return ArtifactPath.Normalize(rest.TrimStart('/'));
+        return ArtifactUri.ToStorePath(artifactUri);
     }
 
     private sealed class RequestSizeLimit(long bytes) : IRequestSizeLimitMetadata
