@@ -13,6 +13,7 @@ using Vigil.Server.Endpoints;
 using Vigil.Server.Errors;
 using Vigil.Server.Hosting;
 using Vigil.Server.Json;
+using Vigil.Server.Serving;
 using Vigil.Tracking.Content;
 using Vigil.Tracking.Datasets;
 using Vigil.Tracking.Sql;
@@ -49,6 +50,7 @@ public static class VigilServerExtensions
         services.AddSingleton(sp => new DatasetIngestor(
             sp.GetRequiredService<IDatasetStore>(), sp.GetRequiredService<IContentStore>(), Path.Combine(store.DataDirectory, "quarantine")));
         services.AddSingleton<IReadinessCheck, StoreReadinessCheck>();
+        services.AddModelServing(options, store, time);
         services.AddOpenApi(OpenApiDocumentName, openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Vigil";
