@@ -4,13 +4,14 @@ using Vigil.Data.Csv;
 using Vigil.Data.Frames;
 using Vigil.ML;
 using Vigil.ML.Rul;
+using Vigil.Serving.Scoring;
 
 namespace Vigil.Cli.Commands;
 
 /// <summary><c>vigil predict --model &lt;file&gt; --input in.csv --output out.csv [--json]</c>: streaming batch scoring of a CSV file, chunk by chunk.</summary>
 public static class PredictCommand
 {
-    private const int BatchRows = 16_384;
+    private const int BatchRows = TabularScoring.BatchRows;
 
     /// <summary>Builds the command.</summary>
     public static Command Create(CommandContext context)
@@ -120,7 +121,7 @@ public static class PredictCommand
                         continue;
                     }
 
-                    var scored = Score(model, chunk.Frame, null, ct);
+                    var scored = TabularScoring.Score(model, chunk.Frame, null, ct);
                     CsvWriter.Write(scored, writer, includeHeader: first);
                     first = false;
                     rows += chunk.Frame.RowCount;
@@ -154,65 +155,5 @@ public static class PredictCommand
         var header = reader.ReadLine() ?? string.Empty;
         var present = kinds.Where(k => header.Contains(k.Key, StringComparison.Ordinal)).ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
         return new CsvReadOptions(columnKinds: present);
-    }
-
-    /// <summary>The frame with a prediction column and, for classifiers, one probability column per class, scored in batches.</summary>
-    public static DataFrame Score(ITabularModel model, DataFrame frame, IProgress<double>? progress, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(frame);
-        var features = model.Encode(frame);
-        var n = features.RowCount;
-        if (model is TabularClassifier c)
-        {
-            var k = c.ClassCount;
-            var proba = new double[n * k];
-            for (var start = 0; start < n; start += BatchRows)
-            {
-                ct.ThrowIfCancellationRequested();
-                var count = Math.Min(BatchRows, n - start);
-                c.Model.PredictProba(features.Slice(start, count), proba.AsSpan(start * k, count * k));
-                progress?.Report((start + count) / (double)n);
-            }
-
-            var labels = new string?[n];
-            var columns = Enumerable.Range(0, k).Select(_ => new double[n]).ToArray();
-            for (var i = 0; i < n; i++)
-            {
-                var best = 0;
-                for (var j = 0; j < k; j++)
-                {
-                    columns[j][i] = proba[(i * k) + j];
-                    best = proba[(i * k) + j] > proba[(i * k) + best] ? j : best;
-                }
-
-                if (k == 2)
-                {
-                    best = proba[(i * 2) + 1] >= c.DecisionThreshold ? 1 : 0;
-                }
-
-                labels[i] = c.Labels.Decode(best);
-            }
-
-            var result = frame.WithColumn(new StringColumn("prediction", labels));
-            for (var j = 0; j < k; j++)
-            {
-                result = result.WithColumn(new Float64Column($"probability_{c.Labels.Decode(j)}", columns[j]));
-            }
-
-            return result;
-        }
-
-        var r = (TabularRegressor)model;
-        var predictions = new double[n];
-        for (var start = 0; start < n; start += BatchRows)
-        {
-            ct.ThrowIfCancellationRequested();
-            var count = Math.Min(BatchRows, n - start);
-            r.Model.Predict(features.Slice(start, count), predictions.AsSpan(start, count));
-            progress?.Report((start + count) / (double)n);
-        }
-
-        return frame.WithColumn(new Float64Column("prediction", predictions));
     }
 }
