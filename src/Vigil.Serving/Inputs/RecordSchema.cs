@@ -99,6 +99,11 @@ public sealed class RecordSchema
     internal int IndexOf(ref Utf8JsonReader reader, int hint)
     {
         var n = _fields.Length;
+        if ((uint)hint >= (uint)n)
+        {
+            hint = 0;
+        }
+
         for (var k = 0; k < n; k++)
         {
             var i = hint + k;
