@@ -13,6 +13,7 @@ using Vigil.Server.Endpoints;
 using Vigil.Server.Errors;
 using Vigil.Server.Hosting;
 using Vigil.Server.Json;
+using Vigil.Server.Metrics;
 using Vigil.Server.Serving;
 using Vigil.Tracking.Content;
 using Vigil.Tracking.Datasets;
@@ -76,9 +77,11 @@ public static class VigilServerExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<VigilServerOptions>();
+        app.UseMiddleware<Metrics.RequestMetricsMiddleware>();
         app.UseMiddleware<ApiErrorMiddleware>();
 
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoint();
         app.MapV2ServerEndpoints();
         app.MapOpenApi();
 

@@ -9,7 +9,7 @@ namespace Vigil.Server.Serving;
 /// (a model that fails to load stops the start with its message), then polls the registry so a moved alias or a changed
 /// routing tag is served within one poll interval without a restart.
 /// </summary>
-internal sealed class ModelServingService(ModelHost host, ILogger<ModelServingService> logger) : BackgroundService
+internal sealed class ModelServingService(ModelHost host, Metrics.ServingMetrics metrics, ILogger<ModelServingService> logger) : BackgroundService
 {
     /// <inheritdoc/>
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -17,6 +17,7 @@ internal sealed class ModelServingService(ModelHost host, ILogger<ModelServingSe
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (name, endpoint) in host.Endpoints)
         {
+            metrics.OnServing(endpoint);
             logger.LogInformation("Serving {Name} version {Version} ({Reference})", name, endpoint.PrimaryIdentity.Version, endpoint.Reference);
         }
 

@@ -21,6 +21,9 @@ public static class ServingServices
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);
         var references = options.Models.Select(Parse).ToList();
+        services.AddSingleton(new Vigil.Metrics.MetricsRegistry());
+        services.AddSingleton(sp => new Metrics.ServingMetrics(sp.GetRequiredService<Vigil.Metrics.MetricsRegistry>()));
+        services.AddSingleton<IModelHostObserver>(sp => sp.GetRequiredService<Metrics.ServingMetrics>());
         services.AddSingleton(new ModelHostOptions(references) { PollInterval = options.PollInterval });
         services.AddSingleton(_ => new ModelLoader(store.Registry, store.Artifacts, tracking: store.Tracking));
         services.AddSingleton(sp => new ModelHost(
