@@ -30,6 +30,7 @@ internal sealed class BrokerConnection
 
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _closeGate = new();
+    private readonly ITimer _connectTimer;
     private ITimer? _keepAliveTimer;
     private TimeSpan _keepAliveGrace;
     private BrokerSession? _session;
@@ -46,6 +47,13 @@ internal sealed class BrokerConnection
         var stream = new NetworkStream(socket, ownsSocket: false);
         _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
         _writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+
+        // Started here, on the accept loop, so the clock of a connection begins when it is accepted.
+        _connectTimer = broker.Time.CreateTimer(
+            static s => ((BrokerConnection)s!).Abort("no CONNECT within the connect timeout", publishWill: false),
+            this,
+            broker.Options.ConnectTimeout,
+            Timeout.InfiniteTimeSpan);
     }
 
     public EndPoint? RemoteEndPoint { get; }
@@ -90,16 +98,8 @@ internal sealed class BrokerConnection
         Task? writeLoop = null;
         try
         {
-            ConnectPacket? connect;
-            using (_broker.Time.CreateTimer(
-                static s => ((BrokerConnection)s!).Abort("no CONNECT within the connect timeout", publishWill: false),
-                this,
-                _broker.Options.ConnectTimeout,
-                Timeout.InfiniteTimeSpan))
-            {
-                connect = await ReadConnectAsync(ct).ConfigureAwait(false);
-            }
-
+            var connect = await ReadConnectAsync(ct).ConfigureAwait(false);
+            _connectTimer.Dispose();
             if (connect is null)
             {
                 return;
@@ -107,10 +107,9 @@ internal sealed class BrokerConnection
 
             var outcome = await _broker.ConnectAsync(this, connect, ct).ConfigureAwait(false);
             _session = outcome.Session;
-            MqttPacketCodec.Encode(new ConnAckPacket(outcome.ReturnCode, outcome.SessionPresent), _writer);
-            await _writer.FlushAsync(ct).ConfigureAwait(false);
             if (_session is null)
             {
+                await SendAndFlushAsync(new ConnAckPacket(outcome.ReturnCode), ct).ConfigureAwait(false);
                 SetReason($"CONNECT refused with CONNACK {(byte)outcome.ReturnCode} ({outcome.ReturnCode})");
                 return;
             }
@@ -125,6 +124,9 @@ internal sealed class BrokerConnection
             }
 
             _broker.OnConnected(this, _session, connect.CleanSession, outcome.SessionPresent);
+
+            // [MQTT-3.2.0-1]: CONNACK is the first packet to the client; the write loop (and so any PUBLISH) starts after it.
+            await SendAndFlushAsync(new ConnAckPacket(MqttConnectReturnCode.Accepted, outcome.SessionPresent), ct).ConfigureAwait(false);
             writeLoop = WriteLoopAsync(ct);
             await ReadLoopAsync(_session, ct).ConfigureAwait(false);
         }
@@ -414,6 +416,7 @@ internal sealed class BrokerConnection
 
     private async Task CloseAsync(Task? writeLoop)
     {
+        _connectTimer.Dispose();
         _keepAliveTimer?.Dispose();
         bool publishWill;
         bool clean;
@@ -440,6 +443,7 @@ internal sealed class BrokerConnection
 
         // The will is routed before the socket closes, so a watcher sees it no later than the client sees the close.
         var willPublished = _session is not null && _broker.OnConnectionClosed(this, _session, publishWill ? _will : null);
+        _broker.OnClosed(this, _session, reason, clean, willPublished);
         try
         {
             _socket.Shutdown(SocketShutdown.Both);
@@ -460,6 +464,5 @@ internal sealed class BrokerConnection
 
         _socket.Dispose();
         _cts.Dispose();
-        _broker.OnClosed(this, _session, reason, clean, willPublished);
     }
 }
