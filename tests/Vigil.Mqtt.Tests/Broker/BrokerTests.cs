@@ -8,6 +8,7 @@ using Xunit;
 
 namespace Vigil.Mqtt.Tests.Broker;
 
+[Collection(BrokerCollection.Name)]
 public sealed class BrokerTests
 {
     private const MqttQualityOfService Q0 = MqttQualityOfService.AtMostOnce;
@@ -511,6 +512,36 @@ public sealed class BrokerTests
         await subscriber.SendAsync(new PubAckPacket(m0.PacketId));
 
         await subscriber.ExpectPublishAsync("w", "m2");
+    }
+
+    [Fact]
+    public async Task FullQueue_DropsOldestQos0First_ThenNewQos0_CountsDrops()
+    {
+        await using var broker = await StartAsync(new MqttBrokerOptions(port: 0, maxQueuedMessages: 3, maxInflightMessages: 1));
+        await using var subscriber = await RawMqttClient.ConnectAsync(broker.LocalEndPoint, "sub");
+        await subscriber.SubscribeAsync(("q", Q1));
+        void Publish(string payload, MqttQualityOfService qos) => broker.Publish("q", Encoding.UTF8.GetBytes(payload), qos);
+
+        // A fills the one-message window, so everything after it waits in the three-message queue.
+        Publish("A", Q1);
+        var a = await subscriber.ExpectPublishAsync("q", "A");
+        Publish("B", Q1);
+        Publish("C", Q0);
+        Publish("D", Q1);
+        Publish("E", Q0); // full: drops C, the oldest QoS 0
+        Publish("F", Q1); // full: drops E
+        Publish("G", Q0); // full of QoS 1: drops G itself
+        broker.GetStatistics().MessagesDropped.ShouldBe(3);
+
+        await subscriber.SendAsync(new PubAckPacket(a.PacketId));
+        var b = await subscriber.ExpectPublishAsync("q", "B");
+        await subscriber.SendAsync(new PubAckPacket(b.PacketId));
+        var d = await subscriber.ExpectPublishAsync("q", "D");
+        await subscriber.SendAsync(new PubAckPacket(d.PacketId));
+        var f = await subscriber.ExpectPublishAsync("q", "F");
+        await subscriber.SendAsync(new PubAckPacket(f.PacketId));
+        Publish("H", Q0);
+        await subscriber.ExpectPublishAsync("q", "H");
     }
 
     public static TheoryData<string, byte[]> MalformedPackets => new()
