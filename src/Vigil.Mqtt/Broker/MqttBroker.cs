@@ -422,9 +422,20 @@ public sealed class MqttBroker : IAsyncDisposable
                 continue;
             }
 
+            BrokerConnection connection;
+            try
+            {
+                socket.NoDelay = true;
+                connection = new BrokerConnection(this, socket);
+            }
+            catch (Exception ex) when (ex is SocketException or IOException or ObjectDisposedException)
+            {
+                // Reset between accept and setup: nothing to serve.
+                socket.Dispose();
+                continue;
+            }
+
             Interlocked.Increment(ref _connectionsAccepted);
-            socket.NoDelay = true;
-            var connection = new BrokerConnection(this, socket);
             _connections[connection] = 0;
             _ = Task.Run(connection.RunAsync, CancellationToken.None);
         }
