@@ -25,6 +25,7 @@ public static class VigilApp
         root.Subcommands.Add(PredictCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(ServerCommand.Create(context));
+        root.Subcommands.Add(BrokerCommand.Create(context));
         root.Subcommands.Add(RunsCommand.Create(context));
         root.Subcommands.Add(ModelsCommand.Create(context));
 
